@@ -1,0 +1,2 @@
+/** Benchmark commands whose results are recorded in {@code docs/benchmarks.md}. */
+package io.hrmtrainer.bench;
