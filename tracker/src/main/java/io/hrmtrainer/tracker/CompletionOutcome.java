@@ -1,0 +1,22 @@
+package io.hrmtrainer.tracker;
+
+/** What {@link ChunkTracker#markTrained} did with a completion. */
+public enum CompletionOutcome {
+
+  /** The chunk is now recorded as trained; emit {@code chunk_trained} for it. */
+  RECORDED,
+
+  /** This claim was recorded before; nothing changed and samples were not counted again. */
+  ALREADY_RECORDED,
+
+  /**
+   * The caller no longer owns the claim: its lease expired and another worker took the chunk, or
+   * the claim was released. Nothing was recorded; the worker should discard the chunk's result.
+   */
+  REJECTED;
+
+  /** Returns whether this completion changed the ledger. */
+  public boolean isRecorded() {
+    return this == RECORDED;
+  }
+}
