@@ -1,0 +1,2 @@
+/** Engine-specific autograd switches that the model and the optimizer share; not public API. */
+package io.hrmtrainer.trainergpu.model.internal;
