@@ -1,0 +1,2 @@
+/** Tests of the tracker's internal helpers. */
+package io.hrmtrainer.tracker.internal;
