@@ -1,7 +1,10 @@
 package io.hrmtrainer.core.dataset;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,13 +34,25 @@ final class LineScanner {
     /** A sink that ignores the bytes. */
     ByteSink NONE = (bytes, from, length, endOffset) -> {};
 
-    /** Takes {@code length} bytes; {@code endOffset} is the file offset just after them. */
-    void accept(byte[] bytes, int from, int length, long endOffset);
+    /**
+     * Takes {@code length} bytes; {@code endOffset} is the file offset just after them. The bytes
+     * stay unchanged until the next call of {@link #awaitDone()}, so a sink may process them on
+     * another thread while the lines are scanned.
+     */
+    void accept(byte[] bytes, int from, int length, long endOffset) throws IOException;
+
+    /** Waits until the bytes of the last {@link #accept} call are processed. */
+    default void awaitDone() throws IOException {}
   }
 
   // Lines longer than this are not text a tokenizer can use; the limit keeps the buffer in range.
   private static final int MAX_BUFFER_BYTES = 1 << 30;
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final FileChannel channel;
   private byte[] buffer;
@@ -61,6 +76,7 @@ final class LineScanner {
     int lineStart = 0;
     boolean bomChecked = start != 0;
     while (readOffset < end) {
+      sink.awaitDone();
       if (filled == buf.length) {
         if (lineStart > 0) {
           System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
@@ -88,23 +104,48 @@ final class LineScanner {
       if (!bomChecked) {
         continue;
       }
-      for (int i = scanFrom; i < filled; i++) {
-        if (buf[i] == '\n') {
-          int to = i > lineStart && buf[i - 1] == '\r' ? i - 1 : i;
-          if (!visitor.visit(buf, lineStart, to, bufferOffset + lineStart)) {
-            buffer = buf;
-            return readOffset;
-          }
-          lineStart = i + 1;
+      int newline;
+      while ((newline = indexOfNewline(buf, scanFrom, filled)) >= 0) {
+        int to = newline > lineStart && buf[newline - 1] == '\r' ? newline - 1 : newline;
+        if (!visitor.visit(buf, lineStart, to, bufferOffset + lineStart)) {
+          sink.awaitDone();
+          buffer = buf;
+          return readOffset;
         }
+        lineStart = newline + 1;
+        scanFrom = lineStart;
       }
     }
+    sink.awaitDone();
     buffer = buf;
     if (lineStart < filled) {
       int to = buf[filled - 1] == '\r' ? filled - 1 : filled;
       visitor.visit(buf, lineStart, to, bufferOffset + lineStart);
     }
     return readOffset;
+  }
+
+  /**
+   * Returns the index of the first {@code \n} in {@code [from, to)}, or -1, testing eight bytes at
+   * a time.
+   */
+  static int indexOfNewline(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+      // Marks the bytes of the word that are zero, that is, were '\n'. A false mark can only
+      // follow a true one, so the lowest mark is exact.
+      long marks = (word - LOW_BITS) & ~word & HIGH_BITS;
+      if (marks != 0) {
+        return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
