@@ -130,7 +130,7 @@ public final class BrainDescriptor {
 
     JsonNode tree = JsonFiles.readTree(file);
     if (!tree.isObject()) {
-      throw new CorruptFileException(file, "it holds " + tree.getNodeType() + ", not an object", null);
+      throw new CorruptFileException(file, "it contains a JSON " + tree.getNodeType() + " where an object is expected", null);
     }
     JsonNode version = tree.path("format_version");
     if (!version.isInt()) {

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Signals that another run holds a brain's lock, in this process or in another one.
  *
- * <p>The message names the brain, the holder's process id, host and start time when the lock file
- * tells them, and says to wait for that run or stop it. Front ends exit with code 4.
+ * <p>The message names the brain and, when the lock file contains them, the holder's process id,
+ * host and start time. It asks the user to wait for that run or stop it. Front ends exit with code
+ * 4.
  */
 public class BrainInUseException extends RuntimeException {
 

@@ -126,7 +126,7 @@ public final class BrainLayout {
    * Returns {@code datasets/<datasetKey>/}.
    *
    * @throws IllegalArgumentException if {@code datasetKey} is empty, {@code .} or {@code ..}, or
-   *     holds a path separator; dataset keys are single directory names.
+   *     contains a path separator. Dataset keys are single directory names.
    */
   public Path datasetDir(String datasetKey) {
     return datasetsDir().resolve(checkDatasetKey(datasetKey));

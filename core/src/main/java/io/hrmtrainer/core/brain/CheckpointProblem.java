@@ -1,6 +1,6 @@
 package io.hrmtrainer.core.brain;
 
-/** Why a checkpoint directory is not a valid checkpoint. */
+/** The reason a checkpoint directory is not a valid checkpoint. */
 public enum CheckpointProblem {
 
   /** {@code COMMIT.json} does not exist: the checkpoint was never committed. */

@@ -1,30 +1,22 @@
 package io.hrmtrainer.core.brain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hrmtrainer.core.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -124,7 +116,7 @@ public final class CheckpointStore {
   public List<CheckpointInfo> list() throws IOException {
     List<CheckpointInfo> checkpoints = new ArrayList<>();
     for (Path directory : checkpointDirectories()) {
-      checkpoints.add(verify(directory));
+      checkpoints.add(verifyDirectory(directory));
     }
     return List.copyOf(checkpoints);
   }
@@ -138,7 +130,7 @@ public final class CheckpointStore {
   public Optional<CheckpointInfo> newestValid() throws IOException {
     List<Path> directories = checkpointDirectories();
     for (int i = directories.size() - 1; i >= 0; i--) {
-      CheckpointInfo info = verify(directories.get(i));
+      CheckpointInfo info = verifyDirectory(directories.get(i));
       if (info.isValid()) {
         return Optional.of(info);
       }
@@ -155,8 +147,8 @@ public final class CheckpointStore {
    * Returns the valid checkpoint named by {@code nameOrPath}, as given to {@code --resume-from}: a
    * name such as {@code ckpt-000012} in this brain, or the path of a checkpoint directory.
    *
-   * @throws InvalidInputException if it does not exist or is invalid; the message names it, says
-   *     why, and lists the valid checkpoints of this brain.
+   * @throws InvalidInputException if it does not exist or is invalid. The message names it, gives
+   *     the reason, and lists the valid checkpoints of this brain.
    * @throws IOException if {@code checkpoints/} cannot be listed.
    */
   public CheckpointInfo resolve(String nameOrPath) throws IOException {
@@ -175,7 +167,7 @@ public final class CheckpointStore {
               "checkpoint \"%s\" does not exist (looked for directory %s). %s",
               nameOrPath, directory, validCheckpointsHint()));
     }
-    CheckpointInfo info = verify(directory);
+    CheckpointInfo info = verifyDirectory(directory);
     if (!info.isValid()) {
       throw new InvalidInputException(
           String.format(
@@ -186,13 +178,11 @@ public final class CheckpointStore {
   }
 
   /**
-   * Verifies {@code checkpoint} again, from disk, and returns what is there now.
-   *
-   * @throws IOException never for a missing directory, which is reported as invalid; only if the
-   *     file system fails in a way that is not about the checkpoint itself.
+   * Verifies {@code checkpoint} again, from disk, and returns what is there now. A missing or
+   * unreadable directory or file makes the result invalid; nothing is thrown for it.
    */
-  public CheckpointInfo verify(CheckpointInfo checkpoint) throws IOException {
-    return verify(checkpoint.directory());
+  public CheckpointInfo verify(CheckpointInfo checkpoint) {
+    return verifyDirectory(checkpoint.directory());
   }
 
   /**
@@ -272,28 +262,6 @@ public final class CheckpointStore {
     syncDirectory(layout.checkpointsDir());
   }
 
-  CheckpointSummary summaryOf(Path directory, CommitRecord record) {
-    CheckpointSummary fromState = CheckpointSummary.empty();
-    if (record.files().containsKey(CheckpointSummary.TRAINER_STATE_FILE)) {
-      try {
-        JsonNode state = JsonFiles.readTree(directory.resolve(CheckpointSummary.TRAINER_STATE_FILE));
-        fromState = CheckpointSummary.fromTrainerState(state);
-      } catch (IOException | InvalidInputException e) {
-        // The checksum matched, so the trainer wrote this content; a summary is only a display aid.
-        fromState = CheckpointSummary.empty();
-      }
-    }
-    if (fromState.createdAt().isPresent()) {
-      return fromState;
-    }
-    return new CheckpointSummary(
-        fromState.globalStep(),
-        fromState.epoch(),
-        fromState.chunksCommitted(),
-        fromState.samplesTrained(),
-        Optional.of(record.createdAt()));
-  }
-
   /** Syncs a directory's entries to disk where the platform allows it. */
   static void syncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
@@ -333,111 +301,8 @@ public final class CheckpointStore {
         });
   }
 
-  private CheckpointInfo verify(Path directory) throws IOException {
-    long sequence = sequenceOf(directory);
-    Path commitFile = directory.resolve(CommitRecord.FILE_NAME);
-    if (!Files.isDirectory(directory)) {
-      return CheckpointInfo.invalid(
-          sequence, directory, CheckpointProblem.MISSING_FILE, "the checkpoint directory does not exist");
-    }
-    if (!Files.exists(commitFile)) {
-      return CheckpointInfo.invalid(
-          sequence,
-          directory,
-          CheckpointProblem.NO_COMMIT_RECORD,
-          "COMMIT.json is missing, so the checkpoint was never committed (a run probably stopped"
-              + " while writing it)");
-    }
-
-    CommitRecord record;
-    try {
-      record = CommitRecord.read(commitFile);
-    } catch (UnsupportedFormatException e) {
-      return CheckpointInfo.invalid(
-          sequence, directory, CheckpointProblem.UNSUPPORTED_FORMAT, e.getMessage());
-    } catch (CorruptFileException e) {
-      return CheckpointInfo.invalid(
-          sequence,
-          directory,
-          CheckpointProblem.CORRUPT_COMMIT_RECORD,
-          "COMMIT.json cannot be read: " + e.problem());
-    } catch (IOException e) {
-      return CheckpointInfo.invalid(
-          sequence,
-          directory,
-          CheckpointProblem.UNREADABLE_FILE,
-          String.format("COMMIT.json cannot be opened (%s)", e));
-    }
-    if (record.sequence() != sequence) {
-      return CheckpointInfo.invalid(
-          sequence,
-          directory,
-          CheckpointProblem.SEQUENCE_MISMATCH,
-          String.format(
-              "COMMIT.json records sequence %d, but the directory is named for sequence %d",
-              record.sequence(), sequence));
-    }
-    for (Map.Entry<String, CommitRecord.FileEntry> entry : record.files().entrySet()) {
-      Optional<CheckpointInfo> failure = verifyFile(sequence, directory, entry.getKey(), entry.getValue());
-      if (failure.isPresent()) {
-        return failure.get();
-      }
-    }
-    return CheckpointInfo.valid(sequence, directory, record, summaryOf(directory, record));
-  }
-
-  private Optional<CheckpointInfo> verifyFile(
-      long sequence, Path directory, String name, CommitRecord.FileEntry expected) {
-
-    Path file = directory.resolve(name).normalize();
-    if (!directory.equals(file.getParent())) {
-      return Optional.of(
-          CheckpointInfo.invalid(
-              sequence,
-              directory,
-              CheckpointProblem.CORRUPT_COMMIT_RECORD,
-              String.format("COMMIT.json lists \"%s\", which is not a file of the checkpoint", name)));
-    }
-
-    try {
-      long size = Files.size(file);
-      if (size != expected.size()) {
-        return Optional.of(
-            CheckpointInfo.invalid(
-                sequence,
-                directory,
-                CheckpointProblem.SIZE_MISMATCH,
-                String.format(
-                    "file %s has %d bytes, but COMMIT.json records %d bytes",
-                    name, size, expected.size())));
-      }
-      String actual = sha256Of(file);
-      if (!actual.equalsIgnoreCase(expected.sha256())) {
-        return Optional.of(
-            CheckpointInfo.invalid(
-                sequence,
-                directory,
-                CheckpointProblem.CHECKSUM_MISMATCH,
-                String.format(
-                    "file %s fails its checksum:%n  expected SHA-256 %s%n  actual SHA-256   %s",
-                    name, expected.sha256(), actual)));
-      }
-    } catch (NoSuchFileException e) {
-      return Optional.of(
-          CheckpointInfo.invalid(
-              sequence,
-              directory,
-              CheckpointProblem.MISSING_FILE,
-              String.format("file %s is listed in COMMIT.json but missing", name)));
-    } catch (IOException e) {
-      return Optional.of(
-          CheckpointInfo.invalid(
-              sequence,
-              directory,
-              CheckpointProblem.UNREADABLE_FILE,
-              String.format("file %s cannot be read (%s)", name, e)));
-    }
-    return Optional.empty();
+  private CheckpointInfo verifyDirectory(Path directory) {
+    return CheckpointVerifier.verify(directory, sequenceOf(directory));
   }
 
   private Path locate(String nameOrPath) {
@@ -508,19 +373,4 @@ public final class CheckpointStore {
                     directory)));
   }
 
-  private static String sha256Of(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      while (in.read(buffer) != -1) {
-        // The digest stream updates the digest as the bytes pass.
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
 }

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What a checkpoint list shows about one checkpoint, read from its {@code trainer_state.json}.
+ * The progress counters of one checkpoint, read from its {@code trainer_state.json} for checkpoint
+ * lists.
  *
  * <p>Every value is optional: a key absent from the file, or of the wrong type, is empty.
  *

@@ -130,7 +130,7 @@ public final class CheckpointWriter implements AutoCloseable {
     store.moveIntoPlace(temporaryDirectory, target);
     committed = true;
 
-    return CheckpointInfo.valid(sequence, target, record, store.summaryOf(target, record));
+    return CheckpointInfo.valid(sequence, target, record, CheckpointVerifier.summaryOf(target, record));
   }
 
   /**

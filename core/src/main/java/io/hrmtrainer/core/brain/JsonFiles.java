@@ -54,7 +54,7 @@ public final class JsonFiles {
   /**
    * Reads {@code file} as an instance of {@code type}.
    *
-   * @throws CorruptFileException if the file is empty, truncated, not JSON, holds the literal
+   * @throws CorruptFileException if the file is empty, truncated, not JSON, contains only the literal
    *     {@code null}, or does not match {@code type}; the file is left unchanged.
    * @throws IOException if the file cannot be opened, for example {@link
    *     java.nio.file.NoSuchFileException} when it does not exist; check with {@link
@@ -133,13 +133,13 @@ public final class JsonFiles {
       throw new CorruptFileException(file, describe(e), e);
     }
     if (value == null || (value instanceof JsonNode && ((JsonNode) value).isMissingNode())) {
-      throw new CorruptFileException(file, "the file holds no JSON value", null);
+      throw new CorruptFileException(file, "the file contains no JSON value", null);
     }
     return value;
   }
 
   private static String describe(Exception e) {
-    // Jackson reports a cut-off file with several exception types; all say "end-of-input".
+    // Jackson reports a cut-off file with several exception types, each with "end-of-input".
     if (e instanceof JsonEOFException
         || (e.getMessage() != null && e.getMessage().contains("end-of-input"))) {
       return "the file ends in the middle of a JSON value (it was probably cut by a crash)";

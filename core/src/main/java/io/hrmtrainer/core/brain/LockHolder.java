@@ -1,10 +1,11 @@
 package io.hrmtrainer.core.brain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Who holds a brain's lock: the process id, the host and the time the run took the lock, as
+ * The holder of a brain's lock: the process id, the host and the time the run took the lock, as
  * written into the {@code .lock} file.
  *
  * @param pid The holder's process id.
@@ -21,7 +22,8 @@ public record LockHolder(long pid, String host, Instant startedAt) {
 
   /** Returns the holder that describes this process, started now. */
   public static LockHolder ofCurrentProcess() {
-    return new LockHolder(ProcessHandle.current().pid(), hostName(), Instant.now());
+    return new LockHolder(
+        ProcessHandle.current().pid(), hostName(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
   private static String hostName() {

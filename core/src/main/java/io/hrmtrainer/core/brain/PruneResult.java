@@ -3,7 +3,7 @@ package io.hrmtrainer.core.brain;
 import java.util.List;
 
 /**
- * What {@link CheckpointStore#prune(int)} did.
+ * The outcome of {@link CheckpointStore#prune(int)}.
  *
  * @param deleted The valid checkpoints deleted, oldest first.
  * @param kept The valid checkpoints kept, oldest first.

@@ -52,7 +52,7 @@ class BrainDescriptorTest {
   }
 
   @Test
-  void withRunReplacesTheRunWithTheSameIdInPlace() {
+  void withRunReplacesSameRunId() {
     BrainDescriptor descriptor =
         BrainDescriptor.newBrain(model(), "byte")
             .withRun(BrainDescriptor.RunRecord.started("a", START))

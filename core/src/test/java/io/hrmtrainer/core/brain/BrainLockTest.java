@@ -31,7 +31,7 @@ class BrainLockTest {
   }
 
   @Test
-  void secondAcquireInTheSameProcessNamesTheHolder() throws IOException {
+  void secondAcquireInProcessFails() throws IOException {
     BrainLayout layout = BrainLayout.of(dir);
 
     try (BrainLock first = BrainLock.acquire(layout)) {
@@ -62,7 +62,7 @@ class BrainLockTest {
   }
 
   @Test
-  void staleLockFileFromAKilledRunDoesNotBlock() throws IOException {
+  void staleLockFileIsTakenOver() throws IOException {
     BrainLayout layout = BrainLayout.of(dir);
     JsonFiles.writeAtomically(
         layout.lockFile(), new LockHolder(999_999, "gone-host", Instant.parse("2020-01-01T00:00:00Z")));
@@ -75,7 +75,7 @@ class BrainLockTest {
   }
 
   @Test
-  void lockHeldByAnotherProcessBlocksUntilThatProcessIsKilled() throws Exception {
+  void otherProcessBlocksUntilKilled() throws Exception {
     BrainLayout layout = BrainLayout.of(dir);
     Process child = startLockHolder(layout);
     try {

@@ -58,7 +58,7 @@ class CheckpointStoreTest {
   class Writing {
 
     @Test
-    void commitRenamesTheTemporaryDirectoryIntoPlaceWithCommitJsonLast() throws IOException {
+    void commitMovesDirectoryIntoPlace() throws IOException {
       CheckpointInfo info = commitCheckpoint(3);
 
       assertThat(info.isValid()).isTrue();
@@ -136,7 +136,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void nextSequenceFollowsTheHighestDirectoryValidOrNot() throws IOException {
+    void nextSequenceFollowsHighestDirectory() throws IOException {
       assertThat(store.nextSequence()).isEqualTo(1);
       commitCheckpoint(2);
       Files.createDirectories(layout.checkpointDir(9));
@@ -148,7 +148,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void commitJsonAndHiddenNamesCannotBeWrittenAsFiles() throws IOException {
+    void reservedFileNamesAreRejected() throws IOException {
       try (CheckpointWriter writer = store.newCheckpoint(1)) {
 
         assertThrows(IllegalArgumentException.class, () -> writer.writeFile("COMMIT.json", new byte[0]));
@@ -162,7 +162,7 @@ class CheckpointStoreTest {
   class Validity {
 
     @Test
-    void checkpointWithoutCommitJsonIsInvalidAndNotChosen() throws IOException {
+    void missingCommitJsonIsInvalid() throws IOException {
       commitCheckpoint(1);
       CheckpointInfo newer = commitCheckpoint(2);
       Files.delete(newer.file("COMMIT.json"));
@@ -178,7 +178,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void checkpointWithCorruptCommitJsonIsInvalidAndNotChosen() throws IOException {
+    void corruptCommitJsonIsInvalid() throws IOException {
       commitCheckpoint(1);
       CheckpointInfo newer = commitCheckpoint(2);
       Path commit = newer.file("COMMIT.json");
@@ -196,7 +196,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void checkpointWithAChangedByteIsInvalidAndNotChosen() throws IOException {
+    void changedByteIsInvalid() throws IOException {
       commitCheckpoint(1);
       CheckpointInfo newer = commitCheckpoint(2);
       Path params = newer.file("model.params");
@@ -216,7 +216,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void checkpointWithAMissingFileIsInvalidAndNotChosen() throws IOException {
+    void missingFileIsInvalid() throws IOException {
       commitCheckpoint(1);
       CheckpointInfo newer = commitCheckpoint(2);
       Files.delete(newer.file("optimizer.bin"));
@@ -345,7 +345,7 @@ class CheckpointStoreTest {
   class Pruning {
 
     @Test
-    void keepsTheNewestValidOnesAndDeletesOlderValidOnes() throws IOException {
+    void pruneKeepsNewestValid() throws IOException {
       for (long sequence = 1; sequence <= 5; sequence++) {
         commitCheckpoint(sequence);
       }
@@ -358,7 +358,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void neverDeletesInvalidCheckpointsOrTheNewestValidOne() throws IOException {
+    void pruneSparesInvalidCheckpoints() throws IOException {
       commitCheckpoint(1);
       Files.delete(commitCheckpoint(2).file("COMMIT.json"));
       commitCheckpoint(3);

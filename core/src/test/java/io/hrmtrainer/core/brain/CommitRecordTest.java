@@ -16,7 +16,7 @@ class CommitRecordTest {
   @TempDir Path dir;
 
   @Test
-  void roundTripsWithSnakeCaseKeysAndFilesSortedByName() throws IOException {
+  void roundTripSortsFiles() throws IOException {
     Path file = dir.resolve("COMMIT.json");
     CommitRecord record =
         CommitRecord.of(
@@ -50,7 +50,7 @@ class CommitRecordTest {
   }
 
   @Test
-  void unsupportedVersionNamesTheVersionFoundAndTheSupportedOne() throws IOException {
+  void unsupportedVersionIsRejected() throws IOException {
     Path file = dir.resolve("COMMIT.json");
     Files.writeString(file, "{\"magic\":\"hrm-trainer-checkpoint\",\"format_version\":3}");
 

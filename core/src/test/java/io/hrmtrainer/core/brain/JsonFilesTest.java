@@ -22,7 +22,7 @@ class JsonFilesTest {
   @TempDir Path dir;
 
   @Test
-  void writesSnakeCaseKeysAndIsoInstantsAndReadsThemBack() throws IOException {
+  void roundTripUsesSnakeCase() throws IOException {
     Path file = dir.resolve("sample.json");
     Sample sample = new Sample("run-1", 42, Instant.parse("2026-12-04T19:30:00Z"));
 

@@ -31,7 +31,7 @@ class LedgerArchiveTest {
   }
 
   @Test
-  void secondArchiveInTheSameSecondKeepsTheFirst() throws IOException {
+  void sameSecondArchiveGetsSuffix() throws IOException {
     BrainLayout layout = BrainLayout.of(dir);
     Files.createDirectories(layout.datasetDir("corpus"));
     Files.writeString(layout.ledgerFile("corpus"), "first");

@@ -37,7 +37,7 @@ class JsonlTelemetrySinkTest {
   }
 
   @Test
-  void writesEventTsAndRunIdFirstThenTheFields() throws IOException {
+  void lineStartsWithEventTsRunId() throws IOException {
     Path file = dir.resolve("metrics.jsonl");
 
     try (JsonlTelemetrySink sink = JsonlTelemetrySink.open(file)) {
@@ -117,7 +117,7 @@ class JsonlTelemetrySinkTest {
   }
 
   @Test
-  void lineCutByACrashDoesNotSwallowTheNextEvent() throws IOException {
+  void cutLineKeepsNextEvent() throws IOException {
     Path file = dir.resolve("metrics.jsonl");
     Files.writeString(file, "{\"event\":\"chunk_claimed\",\"ts\":\"2026-12-04T19:30:00Z\",\"run_id\":\"r\"}\n{\"event\":\"chunk_tr");
 
