@@ -23,6 +23,7 @@ classpath="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 echo "== machine"
 echo "cores: $(nproc)"
+echo "load: $(cut -d" " -f1-3 /proc/loadavg) (1, 5, 15 min averages; other work skews the numbers)"
 free -h | head -2
 java -version 2>&1 | head -1
 

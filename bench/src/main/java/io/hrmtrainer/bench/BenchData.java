@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 /**
  * Generates, or reuses, a large plain text dataset for benchmarks.
  *
- * <p>The file holds lines of 4 to 40 words drawn from a small vocabulary, with a blank line (empty
+ * <p>The file contains lines of 4 to 40 words drawn from a small vocabulary, with a blank line (empty
  * or only spaces) after about one line in ten, so both sample and blank-line handling are
  * exercised. A sidecar {@code .properties} file records the line and sample counts, so a reused
  * file needs no second scan. Generation is deterministic for a given target size.

@@ -59,7 +59,8 @@ public final class DatasetBench {
       Options options = defaults();
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("flag " + args[i] + " needs a value");
+          throw new IllegalArgumentException(
+              "flag " + args[i] + " is missing its value: expected " + args[i] + " <value>");
         }
         options = options.with(args[i], args[i + 1]);
       }
@@ -95,7 +96,7 @@ public final class DatasetBench {
   }
 
   /**
-   * What one benchmark run measured.
+   * The measurements of one benchmark run.
    *
    * @param data The file measured.
    * @param manifest The manifest built for it.
@@ -186,7 +187,7 @@ public final class DatasetBench {
     return ChunkPosition.of(lastBlock, manifest.chunksInBlock(lastBlock) - 1);
   }
 
-  /** Returns the last chunk that holds {@code chunkSize} samples, the same count as (0, 0). */
+  /** Returns the last chunk with as many samples as chunk (0, 0). */
   static ChunkPosition lastFullChunk(DatasetManifest manifest) {
     int size = manifest.samplesInChunk(ChunkPosition.ORIGIN);
     for (int block = manifest.totalBlocks() - 1; block >= 0; block--) {
@@ -199,8 +200,8 @@ public final class DatasetBench {
     return ChunkPosition.ORIGIN;
   }
 
-  // The first reads of a JVM run interpreted code; a few untimed reads of a middle chunk compile
-  // the read path, so the timed reads compare positions rather than JIT stages.
+  // The first reads of a JVM run interpreted code. Untimed reads of a middle chunk compile the read
+  // path first, so the timed reads compare positions rather than JIT stages.
   private static void warmUp(DatasetManifest manifest) throws IOException {
     ChunkPosition middle = ChunkPosition.of(manifest.totalBlocks() / 2, 0);
     for (int i = 0; i < WARM_UP_READS; i++) {
