@@ -1,8 +1,11 @@
 package io.hrmtrainer.tracker.ledger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hrmtrainer.core.position.ChunkPosition;
 import java.io.IOException;
 import java.time.Instant;
@@ -46,29 +49,63 @@ final class LedgerJson {
 
   private LedgerJson() {}
 
-  static LedgerState fromTree(JsonNode root) throws FormatProblem, VersionProblem {
-    if (root == null || !root.isObject()) {
-      throw new FormatProblem("expected a JSON object, found " + describe(root));
+  /**
+   * Reads a ledger from {@code parser}, positioned before the root object.
+   *
+   * <p>Entries are read one at a time, so memory stays near the size of the resulting {@link
+   * LedgerState} rather than a JSON tree of the whole file.
+   */
+  static LedgerState read(JsonParser parser) throws IOException, FormatProblem, VersionProblem {
+    JsonToken first = parser.nextToken();
+    if (first != JsonToken.START_OBJECT) {
+      throw new FormatProblem("expected a JSON object, found " + describe(first, parser));
     }
 
-    long version = optionalLong(root, "schema_version", "schema_version").orElse(0L);
+    ObjectNode header = JsonNodeFactory.instance.objectNode();
+    List<CompletedChunk> completed = new ArrayList<>();
+    List<InProgressChunk> inProgress = new ArrayList<>();
+    for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME;
+        token = parser.nextToken()) {
+      String key = parser.currentName();
+      parser.nextToken();
+      switch (key) {
+        case "completed_chunks" -> readEntries(parser, key, LedgerJson::completedEntry, completed);
+        case "in_progress_chunks" ->
+            readEntries(parser, key, LedgerJson::inProgressEntry, inProgress);
+        default -> header.set(key, parser.readValueAsTree());
+      }
+      checkVersion(header);
+    }
+    if (parser.nextToken() != null) {
+      throw new FormatProblem("unexpected content after the ledger object");
+    }
+
+    return build(header, completed, inProgress);
+  }
+
+  private static void checkVersion(JsonNode header) throws FormatProblem, VersionProblem {
+    long version = optionalLong(header, "schema_version", "schema_version").orElse(0L);
     if (version > LedgerState.SCHEMA_VERSION) {
       throw new VersionProblem(version);
     }
-    List<CompletedChunk> completed = readCompleted(root);
-    List<InProgressChunk> inProgress = readInProgress(root);
+  }
+
+  private static LedgerState build(
+      JsonNode header, List<CompletedChunk> completed, List<InProgressChunk> inProgress)
+      throws FormatProblem {
+
+    long version = optionalLong(header, "schema_version", "schema_version").orElse(0L);
     long stepSum = completed.stream().mapToLong(CompletedChunk::steps).sum();
     long sampleSum = completed.stream().mapToLong(CompletedChunk::samples).sum();
-
     return new LedgerState(
         (int) Math.max(version, 0),
-        readFingerprint(root),
-        optionalInt(root, "samples_per_block"),
-        optionalInt(root, "dataset_chunk_size"),
-        optionalInt(root, "total_blocks_in_dataset"),
-        currentEpoch(root),
-        nonNegative(root, "total_steps", stepSum, "total_true_steps"),
-        nonNegative(root, "total_samples", sampleSum, "total_samples_trained"),
+        readFingerprint(header),
+        optionalInt(header, "samples_per_block"),
+        optionalInt(header, "dataset_chunk_size"),
+        optionalInt(header, "total_blocks_in_dataset"),
+        currentEpoch(header),
+        nonNegative(header, "total_steps", stepSum, "total_true_steps"),
+        nonNegative(header, "total_samples", sampleSum, "total_samples_trained"),
         completed,
         inProgress);
   }
@@ -126,36 +163,51 @@ final class LedgerJson {
     }
   }
 
-  private static List<CompletedChunk> readCompleted(JsonNode root) throws FormatProblem {
-    List<CompletedChunk> completed = new ArrayList<>();
-    JsonNode array = arrayField(root, "completed_chunks");
-    for (int i = 0; i < array.size(); i++) {
-      String where = "completed_chunks[" + i + "]";
-      JsonNode entry = objectAt(array, i, where);
-      completed.add(
-          new CompletedChunk(
-              position(entry, where),
-              intCount(entry, where, "gpu_id", 0, "worker_id"),
-              count(entry, where + ".", "optimizer_step", 0, "step"),
-              intCount(entry, where, "steps", 0, "true_steps"),
-              count(entry, where + ".", "samples", 0, "samples_trained"),
-              intCount(entry, where, "epoch", 0),
-              completedAt(entry, where)));
-    }
-    return completed;
+  /** Converts one JSON entry of an array; {@code where} names it in messages. */
+  @FunctionalInterface
+  private interface EntryReader<T> {
+    T read(JsonNode entry, String where) throws FormatProblem;
   }
 
-  private static List<InProgressChunk> readInProgress(JsonNode root) throws FormatProblem {
-    List<InProgressChunk> inProgress = new ArrayList<>();
-    JsonNode array = arrayField(root, "in_progress_chunks");
-    for (int i = 0; i < array.size(); i++) {
-      String where = "in_progress_chunks[" + i + "]";
-      JsonNode entry = objectAt(array, i, where);
-      inProgress.add(
-          new InProgressChunk(
-              position(entry, where), intCount(entry, where, "worker_id", 0, "gpu_id")));
+  private static <T> void readEntries(
+      JsonParser parser, String key, EntryReader<T> reader, List<T> into)
+      throws IOException, FormatProblem {
+
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return;
     }
-    return inProgress;
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw new FormatProblem(
+          key + " is " + describe(parser.readValueAsTree()) + "; expected an array");
+    }
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY;
+        token = parser.nextToken()) {
+      String where = key + "[" + into.size() + "]";
+      JsonNode entry = parser.readValueAsTree();
+      if (entry == null || !entry.isObject()) {
+        throw new FormatProblem(where + " is " + describe(entry) + "; expected an object");
+      }
+      into.add(reader.read(entry, where));
+    }
+  }
+
+  private static CompletedChunk completedEntry(JsonNode entry, String where)
+      throws FormatProblem {
+
+    return new CompletedChunk(
+        position(entry, where),
+        intCount(entry, where, "gpu_id", 0, "worker_id"),
+        count(entry, where + ".", "optimizer_step", 0, "step"),
+        intCount(entry, where, "steps", 0, "true_steps"),
+        count(entry, where + ".", "samples", 0, "samples_trained"),
+        intCount(entry, where, "epoch", 0),
+        completedAt(entry, where));
+  }
+
+  private static InProgressChunk inProgressEntry(JsonNode entry, String where)
+      throws FormatProblem {
+
+    return new InProgressChunk(position(entry, where), intCount(entry, where, "worker_id", 0, "gpu_id"));
   }
 
   private static int currentEpoch(JsonNode root) throws FormatProblem {
@@ -281,27 +333,12 @@ final class LedgerJson {
     }
   }
 
-  private static JsonNode arrayField(JsonNode root, String key) throws FormatProblem {
-    JsonNode array = root.get(key);
-    if (array == null || array.isNull()) {
-      return JsonNodeFactory.instance.arrayNode();
-    }
-    if (!array.isArray()) {
-      throw new FormatProblem(key + " is " + describe(array) + "; expected an array");
-    }
-    return array;
-  }
-
-  private static JsonNode objectAt(JsonNode array, int index, String where) throws FormatProblem {
-    JsonNode entry = array.get(index);
-    if (!entry.isObject()) {
-      throw new FormatProblem(where + " is " + describe(entry) + "; expected an object");
-    }
-    return entry;
-  }
-
   private static FormatProblem missing(String label) {
     return new FormatProblem(label + " is missing");
+  }
+
+  private static String describe(JsonToken token, JsonParser parser) throws IOException {
+    return token == null ? "nothing (the file is empty)" : describe(parser.readValueAsTree());
   }
 
   private static String describe(JsonNode value) {

@@ -2,13 +2,14 @@ package io.hrmtrainer.tracker.ledger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hrmtrainer.core.brain.AtomicFiles;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +35,15 @@ import java.util.Optional;
  * LedgerFileException} that names the file and the way out. The class is stateless and
  * thread-safe.
  *
- * @implNote {@link #read} builds a JSON tree of the whole file, about a few hundred bytes of heap
- *     per completion; a ledger of 10 million completions needs a few GiB.
+ * @implNote Reading streams the file entry by entry. Measured on one machine for a million
+ *     completions: the file is about 150 MB, writing takes about 1 s and reading a few seconds.
  */
 public final class LedgerStore {
 
   /** The file name of the ledger inside a checkpoint or a dataset directory. */
   public static final String FILE_NAME = "chunk_tracker_state.json";
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private LedgerStore() {}
 
@@ -57,16 +57,11 @@ public final class LedgerStore {
    *     is left unchanged.
    */
   public static LedgerState read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(bytes);
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser parser = MAPPER.createParser(new BufferedInputStream(in))) {
+      return LedgerJson.read(parser);
     } catch (JsonProcessingException e) {
       throw corrupt(file, e.getOriginalMessage(), e);
-    }
-    try {
-      return LedgerJson.fromTree(root);
     } catch (LedgerJson.FormatProblem e) {
       throw corrupt(file, e.getMessage(), e);
     } catch (LedgerJson.VersionProblem e) {

@@ -1,0 +1,2 @@
+/** Tests of the run planner. */
+package io.hrmtrainer.tracker.plan;
