@@ -12,7 +12,7 @@ import java.util.Objects;
  * false} and completing returns {@link CompletionOutcome#REJECTED}.
  *
  * @param claimId A number unique within the tracker that issued the claim.
- * @param workerId The worker that holds the claim.
+ * @param workerId The worker that owns the claim.
  * @param position The claimed chunk.
  * @param epoch The epoch the claim belongs to.
  */

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * their epoch number, and {@link #startNextEpoch()} begins an epoch with nothing trained in it.
  *
  * <p><b>Claims and leases.</b> {@link #claim} hands out the first claimable chunk at or after the
- * lower bound, in position order. A claim holds a lease of {@code leaseDuration} that its owner
+ * lower bound, in position order. A claim carries a lease of {@code leaseDuration} that its owner
  * extends with {@link #renew} while it trains, so a long chunk stays with its owner for as long as
  * the owner renews. Once a lease has expired, the next claim may take the chunk over; from then on
  * the old owner's renewals return {@code false} and its completion is {@link
@@ -130,7 +130,7 @@ public final class ChunkTracker {
 
   /**
    * Claims the next chunk for {@code workerId}: the first chunk at or after {@code lowerBound}, in
-   * position order, that no worker holds under a live lease and that {@code mode} allows.
+   * position order, that no worker owns under a live lease and that {@code mode} allows.
    *
    * <p>In {@link ClaimMode#RESPECT} mode, chunks trained in the current epoch are skipped and
    * reported to the skip listener. In {@link ClaimMode#FORCE} mode they are handed out again, but a
@@ -185,7 +185,7 @@ public final class ChunkTracker {
     }
   }
 
-  /** Returns whether {@code claim} still holds its chunk (a lease may have expired meanwhile). */
+  /** Returns whether {@code claim} still owns its chunk (a lease may have expired meanwhile). */
   public boolean isOwned(ChunkClaim claim) {
     synchronized (lock) {
       return ownedActive(claim) != null;
@@ -434,7 +434,7 @@ public final class ChunkTracker {
    *
    * @param written A snapshot taken from this tracker with {@link #snapshotTrained()}.
    * @return the number of completions newly committed.
-   * @throws IllegalArgumentException if {@code written} holds more completions than this tracker,
+   * @throws IllegalArgumentException if {@code written} contains more completions than this tracker,
    *     which means it came from another tracker.
    */
   public int markCommitted(LedgerState written) {
@@ -443,7 +443,7 @@ public final class ChunkTracker {
       if (size > history.size()) {
         throw new IllegalArgumentException(
             String.format(
-                "the snapshot holds %d completions but this tracker only %d; pass a snapshot"
+                "the snapshot contains %d completions but this tracker only %d; pass a snapshot"
                     + " taken with snapshotTrained() of this tracker",
                 size, history.size()));
       }

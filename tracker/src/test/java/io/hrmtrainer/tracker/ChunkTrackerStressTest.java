@@ -44,7 +44,7 @@ class ChunkTrackerStressTest {
 
   @Test
   @Timeout(90)
-  void everyChunkIsRecordedExactlyOnceDespiteExpiringLeases() throws Exception {
+  void everyChunkRecordedExactlyOnce() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
     long deadline = System.nanoTime() + RUN_LIMIT_NANOS;
 
@@ -70,7 +70,7 @@ class ChunkTrackerStressTest {
     assertThat(distinct).hasSize(100_000);
     assertThat(tracker.totalSamples()).isEqualTo(recordedSamples.get());
     assertThat(tracker.activeClaims()).isEmpty();
-    // The chaos really happened: leases expired, chunks were taken over and released.
+    // Leases did expire, and chunks were taken over and released during the run.
     assertThat(stalls.get()).isPositive();
     assertThat(rejected.get()).isPositive();
     assertThat(released.get()).isPositive();

@@ -60,7 +60,7 @@ class ChunkTrackerTest {
     return trained;
   }
 
-  /** A ledger of this layout whose current epoch 0 holds the given chunks, as a resume loads it. */
+  /** A ledger of this layout whose current epoch 0 contains the given chunks, as a resume loads it. */
   private static LedgerState ledgerWithTrained(ChunkPosition... positions) {
     List<CompletedChunk> completed = new ArrayList<>();
     for (ChunkPosition position : positions) {
@@ -108,7 +108,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void chunkUnderALiveLeaseIsNotHandedOutTwice() {
+    void liveLeaseIsNeverHandedOutTwice() {
       ChunkTracker tracker = newTracker();
       ChunkClaim first = tracker.claim(0, pos(2, 3), ClaimMode.RESPECT).orElseThrow();
 
@@ -130,7 +130,7 @@ class ChunkTrackerTest {
   class RespectMode {
 
     @Test
-    void skipsChunksTrainedInTheCurrentEpochAndReportsEachOnce() {
+    void skipsTrainedChunksReportingEachOnce() {
       ChunkTracker tracker =
           trackerBuilder().optLedger(ledgerWithTrained(pos(0, 1), pos(0, 2), pos(1, 0))).build();
 
@@ -154,7 +154,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void reportsSkipsAtTheEndWhenNothingIsLeft() {
+    void reportsSkipsWhenNothingIsLeft() {
       ChunkTracker tracker = trackerBuilder().optLedger(ledgerWithTrained(pos(2, 3))).build();
 
       Optional<ChunkClaim> claim = tracker.claim(0, pos(2, 3), ClaimMode.RESPECT);
@@ -168,7 +168,7 @@ class ChunkTrackerTest {
   class ForceMode {
 
     @Test
-    void retrainsEveryChunkAtOrAfterTheBoundExactlyOnce() {
+    void retrainsEachChunkOnce() {
       ChunkTracker tracker =
           trackerBuilder().optLedger(ledgerWithTrained(pos(0, 3), pos(1, 0), pos(2, 2))).build();
 
@@ -199,7 +199,7 @@ class ChunkTrackerTest {
   class Leases {
 
     @Test
-    void expiredLeaseHandsTheChunkToAnotherWorkerAndRejectsTheStaleOwner() {
+    void expiredLeaseMovesToAnotherWorker() {
       ChunkTracker tracker = newTracker();
       ChunkClaim stale = tracker.claim(0, pos(2, 3), ClaimMode.RESPECT).orElseThrow();
       ticker.advance(LEASE.plusSeconds(1));
@@ -242,7 +242,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void lateCompletionOfAnExpiredLeaseNobodyTookIsRecorded() {
+    void lateCompletionWithoutTakeoverIsRecorded() {
       ChunkTracker tracker = newTracker();
       ChunkClaim claim = claimOrFail(tracker, ORIGIN, ClaimMode.RESPECT);
       ticker.advance(LEASE.multipliedBy(3));
@@ -290,7 +290,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void releasedChunkIsNeverRecordedAndIsClaimedAgain() {
+    void releasedChunkIsNeverRecorded() {
       ChunkTracker tracker = newTracker();
       ChunkClaim claim = claimOrFail(tracker, ORIGIN, ClaimMode.RESPECT);
 
@@ -321,7 +321,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void negativeCountsAreRefused() {
+    void negativeCountsAreRejected() {
       ChunkTracker tracker = newTracker();
       ChunkClaim claim = claimOrFail(tracker, ORIGIN, ClaimMode.RESPECT);
 
@@ -337,7 +337,7 @@ class ChunkTrackerTest {
   class Epochs {
 
     @Test
-    void epochIsCompleteWhenEveryChunkFromTheBoundIsTrained() {
+    void epochCompletesAtTheLastChunk() {
       ChunkTracker tracker = newTracker();
 
       trainAll(tracker, pos(2, 0), ClaimMode.RESPECT);
@@ -377,7 +377,7 @@ class ChunkTrackerTest {
   class CommitsAndLoading {
 
     @Test
-    void commitMarksTheTrainedChunksOfTheSnapshotOnly() {
+    void commitCoversOnlyTheSnapshot() {
       ChunkTracker tracker = newTracker();
       tracker.markTrained(claimOrFail(tracker, ORIGIN, ClaimMode.RESPECT), 1, 1, 10);
       LedgerState written = tracker.snapshotTrained();
@@ -393,7 +393,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void loadedLedgerContinuesItsTotalsAndFreesOldClaims() {
+    void loadedLedgerKeepsTotalsFreesClaims() {
       LedgerState loaded = ledgerWithTrained(pos(0, 0), pos(2, 3));
 
       ChunkTracker tracker = trackerBuilder().optLedger(loaded).build();
@@ -408,7 +408,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void ledgerWithChunksOutsideTheLayoutIsRefused() {
+    void ledgerOutsideTheLayoutIsRejected() {
       LedgerState loaded = ledgerWithTrained(pos(7, 0));
 
       assertThatThrownBy(() -> trackerBuilder().optLedger(loaded).build())

@@ -14,7 +14,7 @@ public final class LedgerFileException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why the file could not be used. */
+  /** The reason a ledger file could not be used. */
   public enum Problem {
     /** The content is not a valid ledger: broken JSON, a cut-off file or a field of wrong type. */
     CORRUPT,

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What {@link RunPlanner#plan} needs to resolve a run.
+ * The input of {@link RunPlanner#plan}: everything needed to resolve a run.
  *
  * @param layout The block and chunk layout of the dataset.
  * @param start The run's lower bound, already validated against {@code layout}.

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a run will do, resolved before any model is built: the counts of the {@code
+ * The outcome of run resolution, computed before any model is built: the counts of the {@code
  * training_start_position_selected} event, the first chunks and the conflict with the ledger.
  *
  * <p>Counts refer to the ledger's current epoch (epoch 0 for a new run). Instances are immutable.

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class RunPlanner {
 
-  /** The most conflicting chunks a plan lists by position. */
+  /** The maximum number of conflicting chunks that a plan lists by position. */
   public static final int CONFLICT_SAMPLE_LIMIT = 10;
 
   /** Creates a planner. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ChunkIndexTest {
 
-  // 25 samples in blocks of 10 and chunks of 4: blocks hold 3, 3 and 2 chunks.
+  // 25 samples in blocks of 10 and chunks of 4: the blocks have 3, 3 and 2 chunks.
   private final ChunkIndex index = ChunkIndex.of(new FixedLayout(25, 10, 4));
 
   @Test
@@ -31,7 +31,7 @@ class ChunkIndexTest {
   }
 
   @Test
-  void lowerBoundPastTheEndOfABlockStartsAtTheNextBlock() {
+  void boundPastBlockEndMovesToNextBlock() {
     assertThat(index.firstIndexAtOrAfter(ChunkPosition.of(0, 5))).isEqualTo(3);
     assertThat(index.firstIndexAtOrAfter(ChunkPosition.of(9, 0))).isEqualTo(8);
     assertThat(index.firstIndexAtOrAfter(ChunkPosition.of(1, 2))).isEqualTo(5);

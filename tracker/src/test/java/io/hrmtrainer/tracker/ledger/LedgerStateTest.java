@@ -22,7 +22,7 @@ class LedgerStateTest {
   }
 
   @Test
-  void ledgerOfAnotherDatasetIsRefusedWithBothValues() {
+  void otherDatasetIsRejected() {
     assertThatThrownBy(() -> ledger.checkCompatible("sha256:bbb", 50_000, 4_000))
         .isInstanceOf(IncompatibleLedgerException.class)
         .isInstanceOf(InvalidInputException.class)
@@ -36,7 +36,7 @@ class LedgerStateTest {
   }
 
   @Test
-  void changedChunkSizeIsRefused() {
+  void changedChunkSizeIsRejected() {
     assertThatThrownBy(() -> ledger.checkCompatible("sha256:aaa", 100_000, 2_000))
         .isInstanceOfSatisfying(
             IncompatibleLedgerException.class,
@@ -46,7 +46,7 @@ class LedgerStateTest {
   }
 
   @Test
-  void olderFileWithoutDatasetFieldsIsNotRefused() {
+  void olderFileWithoutDatasetFieldsPasses() {
     LedgerState old =
         new LedgerState(
             0,

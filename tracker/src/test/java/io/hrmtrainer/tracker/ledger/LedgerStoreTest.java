@@ -68,7 +68,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void writesSnakeCaseKeysWithOneEntryPerLine() {
+  void writesOneEntryPerLine() {
     String json = LedgerStore.toJson(sampleLedger());
 
     assertThat(json)
@@ -130,7 +130,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void truncatedFileNamesTheFileAndTheWayOutAndStaysUnchanged() throws IOException {
+  void truncatedFileFailsAndStaysUnchanged() throws IOException {
     String full = LedgerStore.toJson(sampleLedger());
     Path file = writeFile(full.substring(0, full.length() / 2));
     byte[] before = Files.readAllBytes(file);
@@ -160,7 +160,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void fieldOfTheWrongTypeIsNamedWithItsValue() throws IOException {
+  void wrongFieldTypeIsNamed() throws IOException {
     Path file = writeFile("{\"completed_chunks\": [{\"block_id\": \"x\", \"chunk_id\": 0}]}");
 
     assertThatThrownBy(() -> LedgerStore.read(file))
@@ -190,7 +190,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void writeReplacesTheFileAndLeavesNoTemporaryFile() throws IOException {
+  void writeLeavesNoTemporaryFile() throws IOException {
     Path file = dir.resolve(LedgerStore.FILE_NAME);
     LedgerStore.write(file, LedgerState.empty("old", 10, 2, 3));
 

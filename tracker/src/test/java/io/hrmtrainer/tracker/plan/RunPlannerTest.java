@@ -26,7 +26,7 @@ class RunPlannerTest {
     return ChunkPosition.of(block, chunk);
   }
 
-  /** A ledger whose current epoch {@code epoch} holds {@code trained}, plus one older entry. */
+  /** A ledger whose current epoch {@code epoch} contains {@code trained}, plus one older entry. */
   private static LedgerState ledger(int epoch, ChunkPosition... trained) {
     List<CompletedChunk> completed = new ArrayList<>();
     if (epoch > 0) {
@@ -66,7 +66,7 @@ class RunPlannerTest {
     }
 
     @Test
-    void maxChunksCapsTheChunksToTrainAndTheWorkersThatGetOne() {
+    void maxChunksCapsTheChunksToTrain() {
       RunPlan plan =
           planner.plan(PlanRequest.newRun(layout, pos(0, 0)).withWorkers(4).withMaxChunks(2));
 
@@ -116,7 +116,7 @@ class RunPlannerTest {
     }
 
     @Test
-    void plannedFirstChunksMatchWhatTheTrackerHandsOut() {
+    void plannedFirstChunksMatchTheTracker() {
       RunPlan plan = planner.plan(respect);
       ChunkTracker tracker = ChunkTracker.builder(layout).optLedger(ledger).build();
 
@@ -133,7 +133,7 @@ class RunPlannerTest {
     private final LedgerState ledger = ledger(0, pos(3, 2), pos(3, 3), pos(3, 4));
 
     @Test
-    void respectWithEverythingTrainedHasNothingToTrain() {
+    void respectFindsNothingToTrain() {
       RunPlan plan = planner.plan(PlanRequest.newRun(layout, pos(3, 2)).withLedger(ledger));
 
       assertThat(plan.isNothingToTrain()).isTrue();
@@ -154,7 +154,7 @@ class RunPlannerTest {
   }
 
   @Test
-  void millionChunkLayoutPlansWithoutWalkingEveryChunk() {
+  void millionChunkLayoutPlansQuickly() {
     FixedLayout big = FixedLayout.grid(1000, 1000);
     List<CompletedChunk> completed = new ArrayList<>();
     for (int block = 0; block < 1000; block += 2) {
