@@ -29,7 +29,7 @@ public final class ByteTokenizer {
   /**
    * Creates a tokenizer that produces rows of {@code maxSeqLen} tokens.
    *
-   * @param maxSeqLen The row length; at least 2 so a row can hold one byte and EOS.
+   * @param maxSeqLen The row length; at least 2 so a row fits one byte and EOS.
    * @throws IllegalArgumentException if {@code maxSeqLen < 2}; pass a longer length.
    */
   public ByteTokenizer(int maxSeqLen) {

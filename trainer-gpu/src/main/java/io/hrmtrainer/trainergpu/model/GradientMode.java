@@ -4,8 +4,8 @@ package io.hrmtrainer.trainergpu.model;
 public enum GradientMode {
 
   /**
-   * HRM's one-step approximation: only the last L step and the last H step record gradients;
-   * every earlier step runs without autograd and its result is detached.
+   * HRM's one-step approximation: only the last L step and the last H step record gradients.
+   * Every earlier step runs without autograd, and its result is detached.
    */
   ONE_STEP,
 

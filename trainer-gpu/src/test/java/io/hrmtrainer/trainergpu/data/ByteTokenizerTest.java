@@ -37,7 +37,7 @@ class ByteTokenizerTest {
   }
 
   @Test
-  void keepsEosWhenTheSampleFillsTheRowExactly() {
+  void keepsEosWhenSampleFitsExactly() {
     ByteTokenizer tokenizer = new ByteTokenizer(4);
 
     int[] tokens = tokenizer.encode("abc");

@@ -135,18 +135,6 @@ class HrmModelTest {
   }
 
   @Test
-  void rejectsHeadWidthThatIsNotEven() {
-    ModelSpec odd = new ModelSpec(12, 4, 1, 1, 1, 1, 2.0);
-
-    IllegalArgumentException error = assertThrows(
-        IllegalArgumentException.class, () -> HrmModel.validate(odd));
-
-    assertThat(error).hasMessage("hidden_size 12 with num_heads 4 gives a head width that is not"
-        + " an even integer; choose hidden_size = num_heads * an even number (e.g. 64 with 4"
-        + " heads)");
-  }
-
-  @Test
   void logitsLeaveNoArraysInTheParameterManager() {
     NDManager parameters = manager.newSubManager();
     HrmModel model = TinyModels.newModel(parameters, TinyModels.UNIT, GradientMode.ONE_STEP, 1L);

@@ -3,6 +3,7 @@ package io.hrmtrainer.trainergpu.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import io.hrmtrainer.core.config.ModelSpec;
 import io.hrmtrainer.trainergpu.data.ByteTokenizer;
 import java.util.Random;
@@ -20,6 +21,40 @@ public final class TinyModels {
   public static final ModelSpec WIDE = new ModelSpec(256, 4, 2, 2, 2, 2, 4.0);
 
   private TinyModels() {}
+
+  /** Work that may throw, run by {@link #withOneIntraOpThread}. */
+  @FunctionalInterface
+  public interface Work<T> {
+    /**
+     * Runs the work.
+     *
+     * @return Its result.
+     * @throws Exception on failure.
+     */
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs work with one PyTorch intra-op thread, then restores the previous count.
+   *
+   * <p>Bit-exact comparisons need it: with several threads, PyTorch may split a reduction
+   * differently from one call to the next (seen here under machine load), the last bits
+   * change, and Adam's division by the root of tiny second moments amplifies them.
+   *
+   * @param work The work.
+   * @param <T> The result type.
+   * @return The work's result.
+   * @throws Exception what the work throws.
+   */
+  public static <T> T withOneIntraOpThread(Work<T> work) throws Exception {
+    int threads = JniUtils.getNumThreads();
+    JniUtils.setNumThreads(1);
+    try {
+      return work.run();
+    } finally {
+      JniUtils.setNumThreads(threads);
+    }
+  }
 
   /**
    * Creates and initialises a model in {@code manager}.
