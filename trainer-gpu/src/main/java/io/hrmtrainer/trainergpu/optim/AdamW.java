@@ -219,6 +219,58 @@ public final class AdamW implements AutoCloseable {
     stepCount = savedSteps;
   }
 
+  /**
+   * Replaces the state of every optimizer with their element-wise mean: first and second moments
+   * are averaged, and each update count and the step count become the largest among them.
+   *
+   * <p>Used when parallel-independent replicas are merged at a checkpoint. The mean is computed in
+   * double precision and rounded once to float. Taking the largest count keeps the bias correction
+   * and the learning-rate schedule of the replica that went furthest.
+   *
+   * @param optimizers The optimizers of replicas with the same parameter layout.
+   * @throws IllegalArgumentException if the list is empty or the layouts differ.
+   */
+  public static void average(List<AdamW> optimizers) {
+    if (optimizers.isEmpty()) {
+      throw new IllegalArgumentException("no optimizer to average: expected at least one");
+    }
+    AdamW first = optimizers.get(0);
+    for (AdamW other : optimizers) {
+      ParameterLayout.requireSameLayout(other.layoutOf(), first.layoutOf());
+    }
+    long maxSteps = optimizers.stream().mapToLong(AdamW::stepCount).max().orElseThrow();
+    for (String name : first.moments.keySet()) {
+      List<Moments> states = optimizers.stream().map(o -> o.moments.get(name)).toList();
+      float[] meanFirst = mean(states.stream().map(state -> state.first).toList());
+      float[] meanSecond = mean(states.stream().map(state -> state.second).toList());
+      long maxUpdates = states.stream().mapToLong(state -> state.updates).max().orElseThrow();
+      for (AdamW optimizer : optimizers) {
+        Moments state = optimizer.moments.get(name);
+        try (NoGradScope scope = NoGradScope.open(optimizer.stateManager)) {
+          state.first.set(meanFirst);
+          state.second.set(meanSecond);
+        }
+        state.updates = maxUpdates;
+      }
+    }
+    optimizers.forEach(optimizer -> optimizer.stepCount = maxSteps);
+  }
+
+  private static float[] mean(List<NDArray> arrays) {
+    double[] sum = new double[Math.toIntExact(arrays.get(0).size())];
+    for (NDArray array : arrays) {
+      float[] values = array.toFloatArray();
+      for (int i = 0; i < values.length; i++) {
+        sum[i] += values[i];
+      }
+    }
+    float[] mean = new float[sum.length];
+    for (int i = 0; i < sum.length; i++) {
+      mean[i] = (float) (sum[i] / arrays.size());
+    }
+    return mean;
+  }
+
   @Override
   public void close() {
     stateManager.close();

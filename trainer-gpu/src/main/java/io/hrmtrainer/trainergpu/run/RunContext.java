@@ -1,0 +1,152 @@
+package io.hrmtrainer.trainergpu.run;
+
+import io.hrmtrainer.core.config.TrainingConfig;
+import io.hrmtrainer.core.position.ChunkPosition;
+import io.hrmtrainer.tracker.ChunkTracker;
+import io.hrmtrainer.tracker.ClaimMode;
+import io.hrmtrainer.tracker.resolve.ResolvedRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The state that a run's workers share: the ledger, counters, the stop signal, the pause gate and
+ * the first failure. Thread-safe.
+ */
+final class RunContext {
+
+  /** A worker's failure, kept for the run's outcome and the {@code worker_failed} event. */
+  record WorkerFailure(int workerId, String device, ChunkPosition chunk, Throwable cause) {}
+
+  /** A chunk this run trained, with its mean loss in nats per token. */
+  record TrainedChunk(ChunkPosition position, double meanLoss) {}
+
+  final ResolvedRun run;
+  final TrainingConfig config;
+  final ChunkTracker tracker;
+  final RunTelemetry telemetry;
+  final TrainingListener listener;
+  final StopSignal stop;
+  final PauseGate gate = new PauseGate();
+  final ChunkPosition lowerBound;
+  final ClaimMode claimMode;
+  final AtomicLong globalStep;
+  final AtomicLong samplesThisRun = new AtomicLong();
+  final AtomicLong chunksSkipped = new AtomicLong();
+  final long startNanos = System.nanoTime();
+  private final AtomicInteger claimsReserved = new AtomicInteger();
+  private final AtomicInteger chunksSinceCommit = new AtomicInteger();
+  private final AtomicReference<WorkerFailure> failure = new AtomicReference<>();
+  private final List<TrainedChunk> trainedChunks = new ArrayList<>();
+  private final long chunksToTrain;
+
+  RunContext(
+      ResolvedRun run,
+      ChunkTracker tracker,
+      RunTelemetry telemetry,
+      TrainingListener listener,
+      StopSignal stop,
+      long startGlobalStep,
+      long chunksToTrain) {
+
+    this.run = run;
+    this.config = run.config();
+    this.tracker = tracker;
+    this.telemetry = telemetry;
+    this.listener = listener;
+    this.stop = stop;
+    this.lowerBound = run.plan().start();
+    this.claimMode = config.isForceTrain() ? ClaimMode.FORCE : ClaimMode.RESPECT;
+    this.globalStep = new AtomicLong(startGlobalStep);
+    this.chunksToTrain = chunksToTrain;
+  }
+
+  /** Reserves the right to claim one more chunk; false once {@code --max-chunks} is reached. */
+  boolean reserveClaim() {
+    OptionalInt max = config.maxChunks();
+    if (max.isEmpty()) {
+      return true;
+    }
+    if (claimsReserved.incrementAndGet() <= max.getAsInt()) {
+      return true;
+    }
+    claimsReserved.decrementAndGet();
+    return false;
+  }
+
+  /** Gives back a reservation that did not lead to a trained chunk. */
+  void cancelClaim() {
+    if (config.maxChunks().isPresent()) {
+      claimsReserved.decrementAndGet();
+    }
+  }
+
+  /** Returns whether {@code --max-chunks} has been reached by reservations. */
+  boolean isClaimLimitReached() {
+    OptionalInt max = config.maxChunks();
+    return max.isPresent() && claimsReserved.get() >= max.getAsInt();
+  }
+
+  /** Records a trained chunk and asks for a checkpoint when the interval is reached. */
+  void chunkTrained(ChunkPosition position, double meanLoss) {
+    synchronized (trainedChunks) {
+      trainedChunks.add(new TrainedChunk(position, meanLoss));
+    }
+    if (chunksSinceCommit.incrementAndGet() >= config.checkpointIntervalChunks()) {
+      gate.requestPause();
+    }
+  }
+
+  /** Returns the chunks trained since the last commit. */
+  int chunksSinceCommit() {
+    return chunksSinceCommit.get();
+  }
+
+  /** Resets the count of chunks trained since the last commit. */
+  void committed() {
+    chunksSinceCommit.set(0);
+  }
+
+  /** Returns a copy of the chunks this run trained, in completion order. */
+  List<TrainedChunk> trainedChunks() {
+    synchronized (trainedChunks) {
+      return List.copyOf(trainedChunks);
+    }
+  }
+
+  /** Returns how many chunks this run has trained. */
+  long chunksTrained() {
+    synchronized (trainedChunks) {
+      return trainedChunks.size();
+    }
+  }
+
+  /** Returns how many chunks the run plans to train, for progress displays. */
+  long chunksToTrain() {
+    return chunksToTrain;
+  }
+
+  /** Returns the run's throughput so far in samples per second. */
+  double samplesPerSecond() {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    return seconds <= 0 ? 0.0 : samplesThisRun.get() / seconds;
+  }
+
+  /** Records the first failure and stops the other workers at their next chunk boundary. */
+  void fail(WorkerFailure workerFailure) {
+    if (failure.compareAndSet(null, workerFailure)) {
+      stop.requestGraceful(
+          String.format(
+              "worker %d failed on chunk %s", workerFailure.workerId(), workerFailure.chunk()));
+    }
+    gate.wakeCoordinator();
+  }
+
+  /** Returns the first worker failure, or null when no worker failed. */
+  WorkerFailure failure() {
+    return failure.get();
+  }
+}

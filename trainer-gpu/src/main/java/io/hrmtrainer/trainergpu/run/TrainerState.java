@@ -1,0 +1,62 @@
+package io.hrmtrainer.trainergpu.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hrmtrainer.core.config.ModelSpec;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The counters and provenance stored in a checkpoint's {@code trainer_state.json}.
+ *
+ * <p>Together with the weights, the optimizer state and the ledger, these values let a resumed run
+ * continue exactly where the checkpoint was taken: the learning-rate schedule is a function of
+ * {@code globalStep}, and the data order is a function of {@code seed}, the epoch and the chunk.
+ * Reading tolerates fields added later.
+ *
+ * @param formatVersion The file format version, {@value #FORMAT_VERSION} for this release.
+ * @param globalStep The optimizer steps taken over the brain's whole history, summed over workers.
+ * @param samplesTrained The samples trained over the brain's history, as counted by the ledger.
+ * @param epoch The ledger's current epoch, 0-based.
+ * @param chunksCommitted The chunks recorded as trained in the checkpoint's ledger.
+ * @param createdAt When the checkpoint was written.
+ * @param runId The run that wrote the checkpoint.
+ * @param seed The run seed that drives initialisation and the per-chunk shuffle.
+ * @param model The model architecture of the stored weights.
+ * @param datasetFingerprint The SHA-256 of the dataset the ledger describes.
+ * @param datasetKey The dataset key that names the ledger's directory in the brain.
+ * @param config The configuration of the run that wrote the checkpoint.
+ * @param provenance Java, OS, architecture and library versions of the writer.
+ */
+public record TrainerState(
+    int formatVersion,
+    long globalStep,
+    long samplesTrained,
+    int epoch,
+    long chunksCommitted,
+    Instant createdAt,
+    String runId,
+    long seed,
+    ModelSpec model,
+    String datasetFingerprint,
+    String datasetKey,
+    JsonNode config,
+    Map<String, String> provenance) {
+
+  /** The file name inside a checkpoint directory. */
+  public static final String FILE_NAME = "trainer_state.json";
+
+  /** The format version this release writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Checks the fields and copies the map. */
+  public TrainerState {
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(datasetFingerprint, "datasetFingerprint");
+    Objects.requireNonNull(datasetKey, "datasetKey");
+    Objects.requireNonNull(config, "config");
+    provenance = Map.copyOf(provenance);
+  }
+}
