@@ -35,7 +35,7 @@ final class RunContext {
   final ClaimMode claimMode;
   final AtomicLong globalStep;
   final AtomicLong samplesThisRun = new AtomicLong();
-  final AtomicLong chunksSkipped = new AtomicLong();
+  final AtomicLong chunksSkipped;
   final long startNanos = System.nanoTime();
   private final AtomicInteger claimsReserved = new AtomicInteger();
   private final AtomicInteger chunksSinceCommit = new AtomicInteger();
@@ -50,9 +50,11 @@ final class RunContext {
       TrainingListener listener,
       StopSignal stop,
       long startGlobalStep,
-      long chunksToTrain) {
+      long chunksToTrain,
+      AtomicLong chunksSkipped) {
 
     this.run = run;
+    this.chunksSkipped = chunksSkipped;
     this.config = run.config();
     this.tracker = tracker;
     this.telemetry = telemetry;

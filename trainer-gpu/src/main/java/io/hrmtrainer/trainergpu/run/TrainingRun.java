@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,11 +123,12 @@ public final class TrainingRun {
       Optional<TrainerState> resumed)
       throws IOException {
 
-    ChunkTracker tracker = newTracker(telemetry);
+    AtomicLong skipped = new AtomicLong();
+    ChunkTracker tracker = newTracker(telemetry, skipped);
     long startStep = resumed.map(TrainerState::globalStep).orElse(0L);
     RunContext context =
         new RunContext(
-            run, tracker, telemetry, listener, stop, startStep, run.plan().chunksToTrain());
+            run, tracker, telemetry, listener, stop, startStep, run.plan().chunksToTrain(), skipped);
     CheckpointCommitter committer =
         new CheckpointCommitter(context, new TrainerStateFactory(run, runId, seed, spec), clock);
     if (!run.isResume() || run.epochAdvanced()) {
@@ -234,13 +236,14 @@ public final class TrainingRun {
     return outcome(RunOutcome.Status.FAILED, context, committer, message);
   }
 
-  private ChunkTracker newTracker(RunTelemetry telemetry) {
+  private ChunkTracker newTracker(RunTelemetry telemetry, AtomicLong skipped) {
     return ChunkTracker.builder(run.manifest())
         .optDatasetFingerprint(run.manifest().fingerprint())
         .optLedger(run.ledger())
         .optClock(clock)
         .optSkipListener(
             (position, epoch) -> {
+              skipped.incrementAndGet();
               telemetry.emit(
                   EventNames.CHUNK_SKIPPED,
                   RunTelemetry.fields(
