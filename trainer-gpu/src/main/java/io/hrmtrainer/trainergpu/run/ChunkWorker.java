@@ -112,6 +112,7 @@ final class ChunkWorker implements Runnable {
     int steps = batches.batchCount();
     double lossSum = 0;
     for (int step = 1; step <= steps; step++) {
+      context.stepHook.beforeStep(workerId, position, step);
       if (context.stop.isImmediate()) {
         abandon(claim, step - 1, steps);
         return;

@@ -29,6 +29,7 @@ final class RunContext {
   final ChunkTracker tracker;
   final RunTelemetry telemetry;
   final TrainingListener listener;
+  final StepHook stepHook;
   final StopSignal stop;
   final PauseGate gate = new PauseGate();
   final ChunkPosition lowerBound;
@@ -48,6 +49,7 @@ final class RunContext {
       ChunkTracker tracker,
       RunTelemetry telemetry,
       TrainingListener listener,
+      StepHook stepHook,
       StopSignal stop,
       long startGlobalStep,
       long chunksToTrain,
@@ -59,6 +61,7 @@ final class RunContext {
     this.tracker = tracker;
     this.telemetry = telemetry;
     this.listener = listener;
+    this.stepHook = stepHook;
     this.stop = stop;
     this.lowerBound = run.plan().start();
     this.claimMode = config.isForceTrain() ? ClaimMode.FORCE : ClaimMode.RESPECT;

@@ -46,6 +46,7 @@ public final class TrainingRun {
   private final ResolvedRun run;
   private final TelemetrySink extraSink;
   private final TrainingListener listener;
+  private final StepHook stepHook;
   private final StopSignal stop;
   private final Clock clock;
   private final String runId;
@@ -54,6 +55,7 @@ public final class TrainingRun {
     this.run = builder.run;
     this.extraSink = builder.extraSink;
     this.listener = builder.listener;
+    this.stepHook = builder.stepHook;
     this.stop = builder.stop;
     this.clock = builder.clock;
     this.runId = builder.runId;
@@ -128,7 +130,15 @@ public final class TrainingRun {
     long startStep = resumed.map(TrainerState::globalStep).orElse(0L);
     RunContext context =
         new RunContext(
-            run, tracker, telemetry, listener, stop, startStep, run.plan().chunksToTrain(), skipped);
+            run,
+            tracker,
+            telemetry,
+            listener,
+            stepHook,
+            stop,
+            startStep,
+            run.plan().chunksToTrain(),
+            skipped);
     CheckpointCommitter committer =
         new CheckpointCommitter(context, new TrainerStateFactory(run, runId, seed, spec), clock);
     if (!run.isResume() || run.epochAdvanced()) {
@@ -415,6 +425,7 @@ public final class TrainingRun {
     private final ResolvedRun run;
     private TelemetrySink extraSink = TelemetrySink.discarding();
     private TrainingListener listener = TrainingListener.NONE;
+    private StepHook stepHook = StepHook.NONE;
     private StopSignal stop;
     private Clock clock = Clock.systemUTC();
     private String runId = UUID.randomUUID().toString();
@@ -433,6 +444,15 @@ public final class TrainingRun {
     /** Sets the live progress listener; default: none. */
     public Builder optListener(TrainingListener progressListener) {
       this.listener = Objects.requireNonNull(progressListener, "progressListener");
+      return this;
+    }
+
+    /**
+     * Sets a hook that every worker calls before each optimizer step; default: none. A seam for
+     * tests and diagnostics: the hook may throw to simulate a failing worker, or request a stop.
+     */
+    public Builder optStepHook(StepHook hook) {
+      this.stepHook = Objects.requireNonNull(hook, "hook");
       return this;
     }
 
