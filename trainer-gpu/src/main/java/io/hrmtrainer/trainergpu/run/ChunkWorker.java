@@ -56,20 +56,23 @@ final class ChunkWorker implements Runnable {
 
   @Override
   public void run() {
+    RunContext.bindWorker(new RunContext.WorkerIdentity(workerId, deviceName));
     try (ChunkReader reader = ChunkReader.open(context.run.manifest())) {
       claimAndTrain(reader);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       releaseCurrentClaim();
-    } catch (IOException | RuntimeException e) {
-      // The worker boundary: every failure of this worker ends here, is recorded once, and
-      // stops the others at their next chunk boundary.
+    } catch (Throwable e) { // NOPMD: the worker boundary must see errors too, such as OOM.
+      // Every failure of this worker ends here and is recorded once; the others stop at their
+      // next chunk boundary. Without this an Error would end the thread and the run would look
+      // complete.
       LOGGER.error(
           "worker {} on {} failed on chunk {}", workerId, deviceName, currentPosition(), e);
       ChunkPosition failedChunk = currentPosition();
       releaseCurrentClaim();
       context.fail(new RunContext.WorkerFailure(workerId, deviceName, failedChunk, e));
     } finally {
+      RunContext.bindWorker(null);
       context.gate.finished();
     }
   }
@@ -105,7 +108,7 @@ final class ChunkWorker implements Runnable {
     List<String> samples = reader.readChunk(position);
     long shuffleSeed =
         ShuffleSeeds.forChunk(
-            context.config.seed(), claim.epoch(), position.blockId(), position.chunkId());
+            context.seed, claim.epoch(), position.blockId(), position.chunkId());
     BatchIterator batches =
         BatchIterator.forChunk(samples, tokenizer, context.config.batchSize(), shuffleSeed);
     long startNanos = System.nanoTime();
@@ -122,7 +125,15 @@ final class ChunkWorker implements Runnable {
       lossSum += result.loss();
       context.samplesThisRun.addAndGet(batch.size());
       long globalStep = context.globalStep.incrementAndGet();
-      context.tracker.renew(claim);
+      if (!context.tracker.renew(claim)) {
+        // The lease ran out during a step longer than the lease and another worker took the
+        // chunk over; its training counts, so this worker drops the chunk.
+        LOGGER.warn(
+            "worker {} lost its lease on chunk {} after step {}; leaving it to its new owner",
+            workerId, position, step);
+        abandonLost(claim);
+        return;
+      }
       context.listener.onStep(
           new StepProgress(
               workerId,
@@ -183,9 +194,16 @@ final class ChunkWorker implements Runnable {
         workerId, claim.position(), stepsDone, steps);
   }
 
+  private void abandonLost(ChunkClaim claim) {
+    context.cancelClaim();
+    currentClaim = null;
+    LOGGER.info("worker {} dropped chunk {}: its lease was taken over", workerId, claim.position());
+  }
+
   private void releaseCurrentClaim() {
     if (currentClaim != null) {
       context.tracker.release(currentClaim);
+      context.cancelClaim();
       currentClaim = null;
     }
   }

@@ -78,7 +78,7 @@ public final class DeviceAssignment {
       String visible =
           visibleGpus == 0
               ? "the PyTorch engine sees no GPU (the CPU build of its native library is loaded;"
-                  + " see the README's GPU section to install the CUDA build)"
+                  + " docs/gpu.md explains how to install the CUDA build)"
               : String.format("the PyTorch engine sees %d GPUs (0-%d)", visibleGpus, visibleGpus - 1);
       throw new InvalidInputException(
           String.format("%s names CUDA device %d, which is not available: %s", flag, id, visible));

@@ -24,6 +24,21 @@ final class RunContext {
   /** A chunk this run trained, with its mean loss in nats per token. */
   record TrainedChunk(ChunkPosition position, double meanLoss) {}
 
+  /** The worker that runs on the current thread, for events raised inside the tracker. */
+  record WorkerIdentity(int workerId, String device) {}
+
+  /**
+   * The run's starting counters.
+   *
+   * @param seed The run seed in effect: the checkpoint's on resume, so the data order continues.
+   * @param startGlobalStep The global optimizer step the run starts from.
+   * @param chunksToTrain The chunks the plan will train, for progress displays.
+   * @param chunksSkipped The counter of chunks skipped in respect mode, shared with the tracker.
+   */
+  record Counters(long seed, long startGlobalStep, long chunksToTrain, AtomicLong chunksSkipped) {}
+
+  private static final ThreadLocal<WorkerIdentity> CURRENT_WORKER = new ThreadLocal<>();
+
   final ResolvedRun run;
   final TrainingConfig config;
   final ChunkTracker tracker;
@@ -33,6 +48,7 @@ final class RunContext {
   final StopSignal stop;
   final PauseGate gate = new PauseGate();
   final ChunkPosition lowerBound;
+  final long seed;
   final ClaimMode claimMode;
   final AtomicLong globalStep;
   final AtomicLong samplesThisRun = new AtomicLong();
@@ -43,6 +59,7 @@ final class RunContext {
   private final AtomicReference<WorkerFailure> failure = new AtomicReference<>();
   private final List<TrainedChunk> trainedChunks = new ArrayList<>();
   private final long chunksToTrain;
+  private final int workerCount;
 
   RunContext(
       ResolvedRun run,
@@ -51,12 +68,13 @@ final class RunContext {
       TrainingListener listener,
       StepHook stepHook,
       StopSignal stop,
-      long startGlobalStep,
-      long chunksToTrain,
-      AtomicLong chunksSkipped) {
+      Counters counters,
+      int workerCount) {
 
     this.run = run;
-    this.chunksSkipped = chunksSkipped;
+    this.chunksSkipped = counters.chunksSkipped();
+    this.seed = counters.seed();
+    this.workerCount = workerCount;
     this.config = run.config();
     this.tracker = tracker;
     this.telemetry = telemetry;
@@ -65,8 +83,27 @@ final class RunContext {
     this.stop = stop;
     this.lowerBound = run.plan().start();
     this.claimMode = config.isForceTrain() ? ClaimMode.FORCE : ClaimMode.RESPECT;
-    this.globalStep = new AtomicLong(startGlobalStep);
-    this.chunksToTrain = chunksToTrain;
+    this.globalStep = new AtomicLong(counters.startGlobalStep());
+    this.chunksToTrain = counters.chunksToTrain();
+  }
+
+  /** Marks the calling thread as the thread of {@code worker}, or clears the mark with null. */
+  static void bindWorker(WorkerIdentity worker) {
+    if (worker == null) {
+      CURRENT_WORKER.remove();
+    } else {
+      CURRENT_WORKER.set(worker);
+    }
+  }
+
+  /** Returns the worker of the calling thread, or null on a thread that is not a worker's. */
+  static WorkerIdentity currentWorker() {
+    return CURRENT_WORKER.get();
+  }
+
+  /** Returns the number of workers (replicas) of the run. */
+  int workerCount() {
+    return workerCount;
   }
 
   /** Reserves the right to claim one more chunk; false once {@code --max-chunks} is reached. */
