@@ -3,7 +3,6 @@ package io.hrmtrainer.trainergpu.run;
 import ai.djl.Device;
 import io.hrmtrainer.core.brain.BrainLayout;
 import io.hrmtrainer.core.brain.BrainLock;
-import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.JsonFiles;
 import io.hrmtrainer.core.config.ModelSpec;
 import io.hrmtrainer.core.telemetry.CompositeTelemetrySink;
@@ -15,7 +14,6 @@ import io.hrmtrainer.tracker.resolve.ResolvedRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,9 +109,9 @@ public final class TrainingRun {
     records.deleteAbandonedCheckpoints();
     records.prepareBrain(spec);
 
-    List<ModelReplica> replicas = new ArrayList<>();
+    List<ModelReplica> replicas =
+        Replicas.create(devices, run.config(), spec, seed, run.checkpoint());
     try {
-      createReplicas(devices, spec, seed, resumed.isPresent(), replicas);
       return train(telemetry, replicas, deviceNames, spec, seed, resumed, records);
     } finally {
       replicas.forEach(ModelReplica::close);
@@ -193,34 +191,6 @@ public final class TrainingRun {
               listener.onChunkSkipped(position);
             })
         .build();
-  }
-
-  /**
-   * Creates one replica per device. Every replica starts from identical weights and optimizer
-   * state: the first is initialised (or loaded from the checkpoint), the others copy it.
-   */
-  private void createReplicas(
-      List<Device> devices,
-      ModelSpec spec,
-      long seed,
-      boolean resume,
-      List<ModelReplica> replicas)
-      throws IOException {
-
-    ModelReplica first = ModelReplica.newInitialized(devices.get(0), run.config(), spec, seed);
-    replicas.add(first);
-    if (resume) {
-      CheckpointInfo checkpoint = run.checkpoint().orElseThrow();
-      first.loadState(
-          Files.readAllBytes(checkpoint.file(CheckpointCommitter.MODEL_FILE)),
-          Files.readAllBytes(checkpoint.file(CheckpointCommitter.OPTIMIZER_FILE)));
-      LOGGER.info("loaded weights and optimizer state from checkpoint {}", checkpoint.name());
-    }
-    for (Device device : devices.subList(1, devices.size())) {
-      ModelReplica copy = ModelReplica.newInitialized(device, run.config(), spec, seed);
-      replicas.add(copy);
-      copy.copyStateFrom(first);
-    }
   }
 
   private Optional<TrainerState> readTrainerState() throws IOException {
