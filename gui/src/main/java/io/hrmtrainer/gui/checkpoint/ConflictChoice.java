@@ -1,0 +1,9 @@
+package io.hrmtrainer.gui.checkpoint;
+
+/** What happens to chunks at or after the start position that the ledger has as trained. */
+public enum ConflictChoice {
+  /** Skip them (the CLI's default). */
+  RESPECT,
+  /** Train them again ({@code --force-train}). */
+  FORCE
+}

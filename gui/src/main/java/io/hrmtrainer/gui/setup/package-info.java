@@ -1,0 +1,2 @@
+/** The run setup form: dataset, brain directory, sizes, optimizer, devices, validated as typed. */
+package io.hrmtrainer.gui.setup;
