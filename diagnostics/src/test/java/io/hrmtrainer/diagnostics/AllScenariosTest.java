@@ -18,6 +18,5 @@ class AllScenariosTest {
 
     assertThat(report.allPassed()).as(report.toText()).isTrue();
     assertThat(report.results()).hasSize(7);
-    System.out.print(report.toText());
   }
 }

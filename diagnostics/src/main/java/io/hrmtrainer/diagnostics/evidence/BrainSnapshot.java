@@ -41,7 +41,7 @@ public final class BrainSnapshot {
     }
     Map<String, String> digests = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted().toList()) {
+      for (Path path : paths.filter(path -> !path.equals(root)).sorted().toList()) {
         String name = root.relativize(path).toString();
         digests.put(name + (Files.isDirectory(path) ? "/" : ""), digest(path));
       }

@@ -78,7 +78,7 @@ public record RunEvidence(
         .orElse(List.of());
   }
 
-  /** Describes how the run ended, for example {@code completed: 2 chunks trained, 1 skipped}. */
+  /** Describes how the run ended, for example {@code completed: chunks trained 2, skipped 1, ...}. */
   public String describeEnd() {
     if (error.isPresent()) {
       Exception e = error.get();
@@ -89,7 +89,7 @@ public record RunEvidence(
     }
     RunOutcome value = outcome.get();
     return String.format(
-        "%s: %d chunks trained, %d skipped, optimizer step %d, last checkpoint %s",
+        "%s: chunks trained %d, skipped %d, optimizer step %d, last checkpoint %s",
         value.status().name().toLowerCase(Locale.ROOT),
         value.chunksTrained(),
         value.chunksSkipped(),

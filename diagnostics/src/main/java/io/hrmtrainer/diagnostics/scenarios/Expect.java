@@ -41,15 +41,15 @@ final class Expect {
         selected.map(position -> "start " + position).orElse("no training_start_position_selected"));
   }
 
-  /** Checks that the first {@code chunk_claimed} is {@code start}. */
+  /** Checks that the first {@code chunk_claimed} is {@code first}. */
   static void firstClaimAt(
-      ScenarioResult.Builder result, String label, RunEvidence run, ChunkPosition start) {
+      ScenarioResult.Builder result, String label, RunEvidence run, ChunkPosition first) {
 
     List<ChunkPosition> claims = run.claims();
     result.check(
-        label + " claims the start position first",
-        !claims.isEmpty() && claims.get(0).equals(start),
-        "first chunk_claimed at " + start,
+        label + " first claims " + first,
+        !claims.isEmpty() && claims.get(0).equals(first),
+        "first chunk_claimed at " + first,
         claims.isEmpty() ? "no chunk_claimed event" : "first chunk_claimed at " + claims.get(0));
   }
 
