@@ -109,12 +109,14 @@ public final class TrainingRun {
     records.deleteAbandonedCheckpoints();
     records.prepareBrain(spec);
 
-    List<ModelReplica> replicas =
-        Replicas.create(devices, run.config(), spec, seed, run.checkpoint());
-    try {
-      return train(telemetry, replicas, deviceNames, spec, seed, resumed, records);
-    } finally {
-      replicas.forEach(ModelReplica::close);
+    try (CpuThreads threads = CpuThreads.share(devices)) {
+      List<ModelReplica> replicas =
+          Replicas.create(devices, run.config(), spec, seed, run.checkpoint());
+      try {
+        return train(telemetry, replicas, deviceNames, spec, seed, resumed, records);
+      } finally {
+        replicas.forEach(ModelReplica::close);
+      }
     }
   }
 

@@ -12,11 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 3, "What must be shown" 1: N workers under one start position over one shared ledger. */
+@ExtendWith(OneIntraOpThread.class)
 class ParallelStartPositionTest {
 
   private static final ChunkPosition START = new ChunkPosition(1, 3);

@@ -22,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 3, "What must be shown" 5, and identical starting replicas. */
+@ExtendWith(OneIntraOpThread.class)
 class ReplicaAveragingTest {
 
   @TempDir Path temp;

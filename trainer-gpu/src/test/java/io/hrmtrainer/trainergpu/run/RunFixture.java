@@ -64,6 +64,11 @@ final class RunFixture {
     return new RunFixture(dataset, root.resolve("brain"), cache);
   }
 
+  /** Returns the fixture that {@link #create} wrote under {@code root} earlier. */
+  static RunFixture existing(Path root) {
+    return new RunFixture(root.resolve("data.txt"), root.resolve("brain"), root.resolve("cache"));
+  }
+
   /** Returns a configuration of the tiny preset over this dataset and brain. */
   TrainingConfigBuilder config() {
     return TrainingConfig.builder()
