@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       PlanCommand.class,
       StatusCommand.class,
       CheckpointsCommand.class,
+      DiagnoseCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
