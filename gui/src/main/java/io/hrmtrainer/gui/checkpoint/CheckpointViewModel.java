@@ -14,7 +14,6 @@ import io.hrmtrainer.gui.service.GuiServices;
 import io.hrmtrainer.gui.service.Navigator;
 import io.hrmtrainer.tracker.plan.RunPlan;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -363,7 +362,7 @@ public final class CheckpointViewModel {
     ConflictChoice answer = conflict.get() ? conflictChoice.get() : ConflictChoice.RESPECT;
     TrainingConfig shown = position.isPresent() ? candidateConfig(answer) : null;
     config.set(shown);
-    commandLine.set(shown == null ? "" : commandOf(shown));
+    commandLine.set(shown == null ? "" : TrainCommandLine.of(shown));
     ledgerNote.set(ledgerNoteText());
     planText.set(currentPlan ? describePlan(plans.forChoice(answer)) : "");
     String blocked = blockedReason(currentPlan, answer);
@@ -453,12 +452,6 @@ public final class CheckpointViewModel {
         "This brain already has a ledger for this dataset. A new run archives it as %s (renamed,"
             + " not deleted) and starts a fresh ledger.",
         archiveName);
-  }
-
-  private static String commandOf(TrainingConfig shown) {
-    List<String> words = new ArrayList<>(List.of("hrm-hf", "train"));
-    words.addAll(shown.toCliArgs());
-    return ShellWords.join(words);
   }
 
   private static String describeList(List<CheckpointRow> rows) {

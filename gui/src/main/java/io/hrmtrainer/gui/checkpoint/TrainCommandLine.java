@@ -1,19 +1,27 @@
 package io.hrmtrainer.gui.checkpoint;
 
+import io.hrmtrainer.core.config.TrainingConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Joins command arguments into one line that a POSIX shell splits back into the same words. */
-final class ShellWords {
+/**
+ * The {@code hrm-hf train} command line of a config, as the checkpoint screen shows it: the words of
+ * {@link TrainingConfig#toCliArgs()}, each quoted where a POSIX shell would otherwise split or
+ * expand it, so that pasting the line runs exactly that config.
+ */
+public final class TrainCommandLine {
 
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
 
-  private ShellWords() {}
+  private TrainCommandLine() {}
 
-  /** Returns the words joined by spaces, each quoted when the shell would otherwise change it. */
-  static String join(List<String> words) {
-    return words.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
+  /** Returns {@code hrm-hf train} followed by the quoted arguments of {@code config}. */
+  public static String of(TrainingConfig config) {
+    List<String> words = new ArrayList<>(List.of("hrm-hf", "train"));
+    words.addAll(config.toCliArgs());
+    return words.stream().map(TrainCommandLine::quote).collect(Collectors.joining(" "));
   }
 
   private static String quote(String word) {

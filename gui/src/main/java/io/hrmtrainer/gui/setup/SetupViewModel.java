@@ -159,8 +159,14 @@ public final class SetupViewModel {
 
   /** Applies {@code field} alone to a valid config and returns core's objection, if any. */
   private Optional<String> checkAlone(SetupField field) {
+    // The largest block and the smallest chunk, so the relation between them is checked later,
+    // by buildWhole(), and reported at the chunk size.
     TrainingConfigBuilder builder =
-        TrainingConfig.builder().setDatasetFile(PLACEHOLDER_DATASET).setSaveDir(PLACEHOLDER_BRAIN);
+        TrainingConfig.builder()
+            .setDatasetFile(PLACEHOLDER_DATASET)
+            .setSaveDir(PLACEHOLDER_BRAIN)
+            .optSamplesPerBlock(Integer.MAX_VALUE)
+            .optDatasetChunkSize(1);
     try {
       apply(field, builder);
       builder.build();
