@@ -31,7 +31,7 @@ class DiagnoseCommandTest {
   }
 
   @Test
-  void listNamesEveryScenarioWithItsDescription() {
+  void listNamesEveryScenario() {
     int code = run("diagnose", "--list");
 
     assertThat(code).isEqualTo(ExitCode.OK);
@@ -53,7 +53,7 @@ class DiagnoseCommandTest {
   }
 
   @Test
-  void unknownScenarioExitsTwoWithTheNames() {
+  void unknownScenarioExitsTwo() {
     int code = run("diagnose", "--scenario", "no-such-check");
 
     assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
@@ -64,7 +64,7 @@ class DiagnoseCommandTest {
   }
 
   @Test
-  void oneScenarioWritesTextJsonAndKeepsItsDirectory(@TempDir Path dir) throws IOException {
+  void scenarioWritesJsonAndKeepsDir(@TempDir Path dir) throws IOException {
     Path json = dir.resolve("report.json");
     Path work = dir.resolve("work");
 

@@ -54,8 +54,8 @@ public record DiagnosticsReport(
   }
 
   /**
-   * Returns the report as text: one line per scenario, and for a failed one its failed checks with
-   * expected and observed values, then its evidence; a summary line last.
+   * Returns the report as text. Each scenario gets one line, and a failed one adds its failed
+   * checks with expected and observed values, then its evidence. A summary line comes last.
    */
   public String toText() {
     StringBuilder text = new StringBuilder();

@@ -51,7 +51,7 @@ public final class DiagnosticsRunner {
     return new Builder();
   }
 
-  /** Returns the scenarios this runner knows, in run order. */
+  /** Returns the scenarios this runner runs, in run order. */
   public List<Scenario> scenarios() {
     return scenarios;
   }
@@ -88,9 +88,7 @@ public final class DiagnosticsRunner {
 
   private DiagnosticsReport run(List<Scenario> selected) throws IOException {
     Path root = prepareRoot(selected);
-    try (OneIntraOpThread pinned = OneIntraOpThread.pin()) {
-      return runIn(root, selected);
-    }
+    return OneIntraOpThread.call(() -> runIn(root, selected));
   }
 
   private DiagnosticsReport runIn(Path root, List<Scenario> selected) throws IOException {
@@ -138,7 +136,7 @@ public final class DiagnosticsRunner {
       if (Files.exists(directory)) {
         throw new InvalidInputException(
             String.format(
-                "the working directory %s already holds %s from an earlier run; choose another"
+                "the working directory %s already contains %s from an earlier run; choose another"
                     + " directory or remove that one",
                 root, directory.getFileName()));
       }

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a scenario works with: its own working directory, a manifest cache inside it, the driver
+ * The environment of a scenario: its own working directory, a manifest cache inside it, the driver
  * that trains, and helpers that generate datasets and read back what a run left.
  *
  * <p>The evidence of a run is read from the brain, never taken from the driver: the events the run
@@ -51,7 +51,7 @@ public final class ScenarioContext {
    * Creates a context in {@code workDir}, which the scenario owns.
    *
    * @param workDir The scenario's working directory; created when missing.
-   * @param driver Trains the runs the scenario asks for.
+   * @param driver Trains the runs the scenario requests.
    */
   public ScenarioContext(Path workDir, TrainerDriver driver) {
     this.workDir = Objects.requireNonNull(workDir, "workDir");
@@ -142,7 +142,7 @@ public final class ScenarioContext {
     return Files.exists(telemetry) ? TelemetryReader.readEvents(telemetry) : List.of();
   }
 
-  /** Reads the brain's committed ledger; a scenario's brain holds the ledger of one dataset. */
+  /** Reads the brain's committed ledger. A scenario's brain contains the ledger of one dataset only. */
   private static Optional<LedgerState> readLedger(Path saveDir) throws IOException {
     BrainLayout brain = BrainLayout.of(saveDir);
     if (!Files.isDirectory(brain.datasetsDir())) {

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one scenario found: its checks, the evidence behind them, and how long it took.
+ * The findings of one scenario: its checks, the evidence behind them, and how long it took.
  *
  * <p>A scenario passed when it made at least one check, every check passed, and it did not end
  * with an error. Immutable.

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner's bookkeeping, with scenarios that write a file instead of training. */
 class DiagnosticsRunnerTest {
 
-  /** A scenario that writes a marker file and passes, or throws when told to. */
+  /** A scenario that writes a marker file, then passes or, when {@code throwing}, throws. */
   private record FakeScenario(String name, boolean throwing) implements Scenario {
 
     @Override
@@ -98,7 +98,7 @@ class DiagnosticsRunnerTest {
 
     assertThat(e.getMessage())
         .isEqualTo(
-            "the working directory %s already holds one from an earlier run; choose another"
+            "the working directory %s already contains one from an earlier run; choose another"
                 + " directory or remove that one",
             dir);
   }

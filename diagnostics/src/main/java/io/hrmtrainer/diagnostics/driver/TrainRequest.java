@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One training run that a scenario asks a {@link TrainerDriver} for.
+ * A training run that a scenario requests from a {@link TrainerDriver}.
  *
  * @param config The configuration, as a user would give it.
  * @param manifestCache The manifest cache, inside the scenario's working directory.

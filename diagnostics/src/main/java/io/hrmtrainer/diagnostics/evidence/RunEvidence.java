@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one training run left behind: its outcome or the exception it threw, the telemetry events
- * it appended to the brain's {@code metrics.jsonl}, and the brain's committed ledger afterwards.
+ * The traces one training run left behind: its outcome or the exception it threw, the telemetry
+ * events it appended to the brain's {@code metrics.jsonl}, and the brain's committed ledger.
  *
  * <p>Immutable.
  *

@@ -50,9 +50,7 @@ public final class ExactResume implements Scenario {
 
   @Override
   public ScenarioResult run(ScenarioContext context) throws IOException {
-    try (OneIntraOpThread pinned = OneIntraOpThread.pin()) {
-      return compare(context);
-    }
+    return OneIntraOpThread.call(() -> compare(context));
   }
 
   private ScenarioResult compare(ScenarioContext context) throws IOException {
@@ -102,12 +100,12 @@ public final class ExactResume implements Scenario {
       Optional<byte[]> expected,
       Optional<byte[]> actual) {
 
-    String wanted = String.format("max |difference| <= %.0e (bit-identical expected)", TOLERANCE);
+    String required = String.format("max |difference| <= %.0e (bit-identical expected)", TOLERANCE);
     if (expected.isEmpty() || actual.isEmpty()) {
       result.check(
           "the resumed run ends with the uninterrupted run's parameters",
           false,
-          wanted,
+          required,
           "a final checkpoint is missing: " + (expected.isEmpty() ? "uninterrupted" : "resumed"));
       return;
     }
@@ -115,7 +113,7 @@ public final class ExactResume implements Scenario {
     result.check(
         "the resumed run ends with the uninterrupted run's parameters",
         difference.maxAbsDifference() <= TOLERANCE,
-        wanted,
+        required,
         difference.describe());
   }
 

@@ -81,7 +81,7 @@ final class Expect {
         trained.isEmpty() ? "no chunk_trained event" : "chunk_trained for " + list(trained));
   }
 
-  /** Checks that the ledger holds each chunk of {@code expected} once in its current epoch. */
+  /** Checks that the ledger records each chunk of {@code expected} once in its current epoch. */
   static void ledgerHolds(
       ScenarioResult.Builder result, String label, RunEvidence run, List<ChunkPosition> expected) {
 

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A new run from (1, 2) on 3 blocks of 4 chunks: its first claim is (1, 2), no earlier chunk is
- * claimed or trained, the reader seeks straight past the 300 samples before it, and the ledger
- * records only chunks from (1, 2) on.
+ * A new run from (1, 2) on 3 blocks of 4 chunks. Its first claim must be (1, 2), and no earlier
+ * chunk may be claimed or trained. The reader must seek straight past the 300 samples before
+ * (1, 2), and the ledger must record only chunks from (1, 2) on.
  */
 public final class NewRunStartsAtPosition implements Scenario {
 

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A first run trains (1, 2); a resume with 2 CPU workers from (1, 1) over 3 blocks of 4 chunks
- * claims nothing before (1, 1), trains no chunk twice, skips (1, 2) as already trained, and
- * trains every other chunk from (1, 1) to (2, 3).
+ * A first run trains (1, 2), then a resume with 2 CPU workers runs from (1, 1) over 3 blocks of 4
+ * chunks. The resume must claim nothing before (1, 1) and train no chunk twice. It must skip
+ * (1, 2) as already trained and train every other chunk from (1, 1) to (2, 3).
  */
 public final class ParallelRespectsPosition implements Scenario {
 
@@ -117,7 +117,7 @@ public final class ParallelRespectsPosition implements Scenario {
             skippedWithReason.isEmpty() ? "none" : skippedWithReason));
   }
 
-  /** Every chunk from (1, 1) to the end of the 3-block dataset. */
+  /** Returns every chunk from (1, 1) to the end of the 3-block dataset. */
   private static List<ChunkPosition> chunksFromStart() {
     List<ChunkPosition> chunks = new ArrayList<>();
     for (int block = START.blockId(); block < 3; block++) {

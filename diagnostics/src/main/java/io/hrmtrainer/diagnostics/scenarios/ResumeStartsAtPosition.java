@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A first run trains (0, 0) and (0, 1) and commits; a resume from (1, 2) loads that checkpoint,
- * continues its optimizer step count, and claims from (1, 2) on.
+ * A first run trains (0, 0) and (0, 1) and commits. A resume from (1, 2) must then load that
+ * checkpoint, continue its optimizer step count, and claim from (1, 2) on.
  */
 public final class ResumeStartsAtPosition implements Scenario {
 
