@@ -68,7 +68,7 @@ class ScenarioFaultTest {
             "touching the brain before validation",
             FaultyDrivers.touchingBrainBeforeValidation(),
             "a resume from block 7 leaves the brain untouched",
-            "brain unchanged (13 files and directories)",
+            "brain unchanged, byte for byte",
             "changed .lock"),
         fault(
             "respect-versus-force",

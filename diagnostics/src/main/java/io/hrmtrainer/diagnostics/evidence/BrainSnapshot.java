@@ -61,7 +61,8 @@ public final class BrainSnapshot {
 
   /**
    * Lists what changed from {@code before} to this snapshot: {@code added x}, {@code removed x},
-   * {@code changed x}, or that the directory appeared or vanished. Empty when nothing changed.
+   * {@code changed x}, or that the directory appeared or vanished, in name order with removals
+   * last. Empty when nothing changed.
    */
   public List<String> changesSince(BrainSnapshot before) {
     List<String> changes = new ArrayList<>();
