@@ -31,6 +31,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -172,7 +173,7 @@ class CheckpointScreenTest {
     awaitStartEnabled(screen);
     robot.clickOn("#forceRadio");
     awaitStartEnabled(screen);
-    String shownCommand = robot.lookup("#commandField").queryAs(TextField.class).getText();
+    String shownCommand = robot.lookup("#commandArea").queryAs(TextArea.class).getText();
 
     robot.clickOn("#startButton");
     RunViewModel run = awaitRunEnd();

@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
@@ -55,7 +56,7 @@ public final class CheckpointView {
   @FXML private RadioButton respectRadio;
   @FXML private RadioButton forceRadio;
   @FXML private Label planLabel;
-  @FXML private TextField commandField;
+  @FXML private TextArea commandArea;
   @FXML private Button startButton;
   @FXML private Label startBlockedLabel;
 
@@ -95,6 +96,7 @@ public final class CheckpointView {
     bindConflict();
     showWhenNotEmpty(resumeWarningLabel);
     showWhenNotEmpty(ledgerNoteLabel);
+    showWhenNotEmpty(positionErrorLabel);
     resumeWarningLabel.textProperty().bind(viewModel.resumeWarningProperty());
     checkpointsStatusLabel.textProperty().bind(viewModel.checkpointsStatusProperty());
     ledgerNoteLabel.textProperty().bind(viewModel.ledgerNoteProperty());
@@ -103,7 +105,7 @@ public final class CheckpointView {
     manifestProgressBar.managedProperty().bind(manifestProgressBar.visibleProperty());
     layoutLabel.textProperty().bind(viewModel.layoutTextProperty());
     planLabel.textProperty().bind(viewModel.planTextProperty());
-    commandField.textProperty().bind(viewModel.commandLineProperty());
+    commandArea.textProperty().bind(viewModel.commandLineProperty());
     startButton.disableProperty().bind(viewModel.startDisabledProperty());
     startBlockedLabel.textProperty().bind(viewModel.startBlockedReasonProperty());
   }

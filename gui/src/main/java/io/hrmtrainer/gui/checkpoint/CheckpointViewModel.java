@@ -6,6 +6,7 @@ import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.LedgerArchive;
 import io.hrmtrainer.core.config.TrainingConfig;
 import io.hrmtrainer.core.config.TrainingConfigBuilder;
+import io.hrmtrainer.core.dataset.BlockSummary;
 import io.hrmtrainer.core.dataset.BuildProgress;
 import io.hrmtrainer.core.dataset.DatasetManifest;
 import io.hrmtrainer.core.position.StartPosition;
@@ -458,7 +459,11 @@ public final class CheckpointViewModel {
     long valid = rows.stream().filter(CheckpointRow::valid).count();
     return rows.isEmpty()
         ? "This brain has no checkpoint yet."
-        : String.format("%d checkpoints, %d valid.", rows.size(), valid);
+        : String.format("%s, %d valid.", count(rows.size(), "checkpoint"), valid);
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
   }
 
   private String noCheckpointWarning(List<CheckpointRow> rows) {
@@ -475,17 +480,18 @@ public final class CheckpointViewModel {
   }
 
   private static String describeLayout(DatasetManifest manifest) {
-    var summary = manifest.blockSummary();
+    BlockSummary summary = manifest.blockSummary();
     return String.format(
-        "%d samples: %d blocks of %d chunks (%d samples each); last block: %d samples in %d"
-            + " chunks. %d chunks in all.",
-        summary.sampleCount(),
-        summary.totalBlocks(),
-        summary.chunksPerFullBlock(),
+        "%s in %s. A full block has %d samples in %s of %d; the last block has %d samples in %s."
+            + " %s in all.",
+        count(summary.sampleCount(), "sample"),
+        count(summary.totalBlocks(), "block"),
+        summary.samplesPerBlock(),
+        count(summary.chunksPerFullBlock(), "chunk"),
         summary.chunkSize(),
         summary.lastBlockSamples(),
-        summary.lastBlockChunks(),
-        summary.totalChunks());
+        count(summary.lastBlockChunks(), "chunk"),
+        count(summary.totalChunks(), "chunk"));
   }
 
   private static String describePlan(RunPlan plan) {

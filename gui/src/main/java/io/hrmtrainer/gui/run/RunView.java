@@ -83,7 +83,9 @@ public final class RunView {
     pane.setTop(header());
     HBox middle = new HBox(16, lossChart(), chunkMapPane());
     HBox.setHgrow(middle.getChildren().get(0), Priority.ALWAYS);
-    VBox center = new VBox(10, middle, eventsPane());
+    VBox events = eventsPane();
+    VBox center = new VBox(10, middle, events);
+    VBox.setVgrow(events, Priority.ALWAYS);
     center.setPadding(new Insets(10, 0, 10, 0));
     pane.setCenter(center);
     pane.setBottom(footer());
@@ -106,6 +108,7 @@ public final class RunView {
     ListView<String> workers = new ListView<>(viewModel.workersProperty());
     workers.setId("workerList");
     workers.setPrefHeight(58);
+    workers.setPlaceholder(new Label("No worker is training."));
     VBox header = new VBox(6, title, status, new HBox(10, progress, progressText), workers,
         errorPane());
     return header;
@@ -182,6 +185,7 @@ public final class RunView {
     ListView<String> events = new ListView<>(viewModel.eventsProperty());
     events.setId("eventList");
     events.setPrefHeight(150);
+    VBox.setVgrow(events, Priority.ALWAYS);
     viewModel.eventsProperty().addListener((ListChangeListener<String>) change ->
         events.scrollTo(events.getItems().size() - 1));
     return new VBox(6, title, events);

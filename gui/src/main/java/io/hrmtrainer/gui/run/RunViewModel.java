@@ -324,9 +324,15 @@ public final class RunViewModel {
     String time = EVENT_TIME.format(event.timestamp().atZone(services.clock().getZone()));
     String fields =
         event.fields().entrySet().stream()
-            .map(entry -> entry.getKey() + "=" + entry.getValue())
+            .map(entry -> entry.getKey() + "=" + shown(entry.getValue()))
             .collect(Collectors.joining(", "));
     return String.format("%s %s %s", time, event.name(), fields);
+  }
+
+  private static String shown(Object value) {
+    return value instanceof Double
+        ? String.format(Locale.ROOT, "%.4f", (Double) value)
+        : String.valueOf(value);
   }
 
   /** Receives the run's reports on worker threads and posts them to the UI thread. */

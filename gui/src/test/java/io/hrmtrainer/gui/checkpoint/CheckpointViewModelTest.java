@@ -62,8 +62,8 @@ class CheckpointViewModelTest {
 
       assertThat(screen.layoutKnownProperty().get()).isTrue();
       assertThat(screen.layoutTextProperty().get())
-          .isEqualTo("600 samples: 3 blocks of 4 chunks (50 samples each); last block: 200 samples"
-              + " in 4 chunks. 12 chunks in all.");
+          .isEqualTo("600 samples in 3 blocks. A full block has 200 samples in 4 chunks of 50;"
+              + " the last block has 200 samples in 4 chunks. 12 chunks in all.");
     }
 
     @Test

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts the hrm-trainer desktop app, building the gui module with Maven first when the build is
+# missing or older than the sources. Arguments prefill the setup form, for example
+#   gui/run-gui.sh --dataset-file samples/tinyshakespeare.txt --save-dir brains/tiny
+# Set HRM_GUI_JAVA_OPTS for extra JVM options (for example -Xmx8g).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/gui/target/gui-0.1.0-SNAPSHOT.jar"
+classpath_file="$root/gui/target/classpath.txt"
+
+needs_build() {
+  [[ ! -f "$jar" || ! -f "$classpath_file" ]] && return 0
+  # Rebuild when any source, resource or POM is newer than the gui jar.
+  [[ -n "$(find "$root" -path "$root/.git" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/resources/*' \) -newer "$jar" -print -quit)" ]]
+}
+
+if needs_build; then
+  echo "run-gui: building the desktop app (first use or sources changed)..." >&2
+  (cd "$root" && mvn -B -q install -DskipTests -pl gui -am) >&2
+fi
+
+if [[ "${GUI_PRINT_CLASSPATH:-0}" == 1 ]]; then
+  # For scripts that start other main classes of the gui module (scripts/gui-screenshots.sh).
+  echo "$jar:$(cat "$classpath_file")"
+  exit 0
+fi
+
+# PyTorch's C++ warnings (for example a deprecation notice on every start) are noise for users.
+export TORCH_CPP_LOG_LEVEL="${TORCH_CPP_LOG_LEVEL:-ERROR}"
+
+# shellcheck disable=SC2086
+exec java -Dai.djl.offline=true ${HRM_GUI_JAVA_OPTS:-} \
+  -cp "$jar:$(cat "$classpath_file")" io.hrmtrainer.gui.GuiMain "$@"
