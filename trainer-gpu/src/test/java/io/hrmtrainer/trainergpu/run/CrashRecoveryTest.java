@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 2, "What must be shown" 6: crash consistency. */
+/** Crash consistency: SIGKILL, invalid checkpoints and a truncated ledger. */
 @ExtendWith(OneIntraOpThread.class)
 class CrashRecoveryTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2, "What must be shown" 3: 4 chunks in one run and 2 + resume + 2 end bit-identical.
+ * Exact resume: 4 chunks in one run and 2 + resume + 2 end bit-identical.
  *
  * <p>Bit equality holds because the class runs with one intra-op thread ({@link
  * OneIntraOpThread}); no tolerance is needed.

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Issue 3, "What must be shown" 1: N workers under one start position over one shared ledger. */
+/** N workers under one start position over one shared ledger. */
 @ExtendWith(OneIntraOpThread.class)
 class ParallelStartPositionTest {
 

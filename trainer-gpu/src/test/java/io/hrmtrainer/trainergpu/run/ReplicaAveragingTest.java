@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3, "What must be shown" 5, and identical starting replicas. */
+/** Averaging of replicas with known values, and identical starting replicas. */
 @ExtendWith(OneIntraOpThread.class)
 class ReplicaAveragingTest {
 

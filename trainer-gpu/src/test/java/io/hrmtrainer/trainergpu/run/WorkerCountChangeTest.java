@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3, "What must be shown" 4: the worker count may change between runs on one brain. */
+/** The worker count may change between runs on one brain. */
 @ExtendWith(OneIntraOpThread.class)
 class WorkerCountChangeTest {
 

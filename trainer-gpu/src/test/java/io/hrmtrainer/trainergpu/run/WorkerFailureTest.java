@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3, "What must be shown" 3: a worker that fails mid-chunk. */
+/** A worker that fails mid-chunk. */
 @ExtendWith(OneIntraOpThread.class)
 class WorkerFailureTest {
 
