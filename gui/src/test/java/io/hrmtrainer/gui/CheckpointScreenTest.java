@@ -81,7 +81,7 @@ class CheckpointScreenTest {
   }
 
   @Test
-  void startTrainingOnANewBrainOpensTheScreenWithResumeDisabled(FxRobot robot) throws Exception {
+  void newBrainDisablesResume(FxRobot robot) throws Exception {
     Path dataset = TinyBrains.writeDataset(dir, "data.txt", TinyBrains.LINES);
     fillSetup(robot, dataset, dir.resolve("new-brain"));
 
@@ -99,7 +99,7 @@ class CheckpointScreenTest {
   }
 
   @Test
-  void checkpointListShowsEveryCheckpointWithTheNewestValidSelected(FxRobot robot)
+  void listSelectsNewestValid(FxRobot robot)
       throws Exception {
     openTrainedBrain(robot, "");
 
@@ -114,7 +114,7 @@ class CheckpointScreenTest {
   }
 
   @Test
-  void positionInputsTakeOnlyWholeNumbers(FxRobot robot) throws Exception {
+  void positionTakesWholeNumbersOnly(FxRobot robot) throws Exception {
     Path dataset = TinyBrains.writeDataset(dir, "data.txt", TinyBrains.LINES);
     fillSetup(robot, dataset, dir.resolve("new-brain"));
     robot.clickOn("Start Training");
@@ -128,7 +128,7 @@ class CheckpointScreenTest {
   }
 
   @Test
-  void outOfRangePositionDisablesStartWithTheRange(FxRobot robot) throws Exception {
+  void outOfRangePositionDisablesStart(FxRobot robot) throws Exception {
     Path dataset = TinyBrains.writeDataset(dir, "data.txt", TinyBrains.LINES);
     fillSetup(robot, dataset, dir.resolve("new-brain"));
     robot.clickOn("Start Training");
@@ -143,7 +143,7 @@ class CheckpointScreenTest {
   }
 
   @Test
-  void conflictingPositionOffersRespectOrForceWithTheCounts(FxRobot robot) throws Exception {
+  void conflictOffersRespectOrForce(FxRobot robot) throws Exception {
     CheckpointViewModel screen = openTrainedBrain(robot, "");
     VBox conflict = robot.lookup("#conflictBox").queryAs(VBox.class);
 
@@ -167,7 +167,7 @@ class CheckpointScreenTest {
   }
 
   @Test
-  void startRunsExactlyTheShownConfigFromTheChosenChunk(FxRobot robot) throws Exception {
+  void startRunsTheShownConfig(FxRobot robot) throws Exception {
     CheckpointViewModel screen = openTrainedBrain(robot, "1");
     robot.doubleClickOn("#chunkField").write("1");
     awaitStartEnabled(screen);

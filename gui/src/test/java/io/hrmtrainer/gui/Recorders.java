@@ -54,7 +54,7 @@ public final class Recorders {
     }
   }
 
-  /** Answers choosers with preset paths and records the clipboard and errors. */
+  /** Returns preset paths from the choosers and records the clipboard and errors. */
   public static final class Dialogs implements DialogService {
 
     /** What the next file or folder chooser returns. */

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * (200 samples per block, 50 per chunk), and a brain trained for real on its first two chunks.
  *
  * <p>The trained brain is made once per test JVM and copied for each test, since tests may change
- * it. It holds {@code ckpt-000001} (after chunk (0, 0)), {@code ckpt-000002} (after (0, 1), so its
+ * it. It contains {@code ckpt-000001} (after chunk (0, 0)), {@code ckpt-000002} (after (0, 1), so its
  * ledger has (0, 0) and (0, 1) trained) and {@code ckpt-000003}, a directory without {@code
  * COMMIT.json}, so the newest valid checkpoint is {@code ckpt-000002}.
  */

@@ -38,9 +38,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 
 /**
- * The state and commands of the checkpoint screen, which "Start Training" always opens: new run or
- * resume (with the brain's checkpoints), the start position, the dataset layout, the conflict with
- * the ledger, the equivalent command, and whether Start is allowed and why not.
+ * The state and commands of the checkpoint screen, which "Start Training" always opens. It covers
+ * new run or resume (with the brain's checkpoints), the start position, the dataset layout, the
+ * conflict with the ledger and the equivalent command. It also decides whether Start is allowed,
+ * and gives the reason when it is not.
  *
  * <p>{@link #load()} lists the checkpoints and builds the manifest in the background. Every change
  * of choice or position re-checks the position at once against the layout and resolves the choice
@@ -206,17 +207,17 @@ public final class CheckpointViewModel {
     return conflict.getReadOnlyProperty();
   }
 
-  /** Returns the label of the respect answer, with the number of chunks it skips. */
+  /** Returns the label of the respect option, with the number of chunks it skips. */
   public ReadOnlyStringProperty respectLabelProperty() {
     return respectLabel.getReadOnlyProperty();
   }
 
-  /** Returns the label of the force answer, with the number of chunks it trains. */
+  /** Returns the label of the force option, with the number of chunks it trains. */
   public ReadOnlyStringProperty forceLabelProperty() {
     return forceLabel.getReadOnlyProperty();
   }
 
-  /** Returns the answer to a conflict; it only matters while there is one. */
+  /** Returns the choice for a conflict, which matters only while there is one. */
   public ObjectProperty<ConflictChoice> conflictChoiceProperty() {
     return conflictChoice;
   }
@@ -246,7 +247,7 @@ public final class CheckpointViewModel {
     return config.get();
   }
 
-  /** Returns whether Start is disabled; {@link #startBlockedReasonProperty()} says why. */
+  /** Returns whether Start is disabled. {@link #startBlockedReasonProperty()} gives the reason. */
   public ReadOnlyBooleanProperty startDisabledProperty() {
     return startDisabled.getReadOnlyProperty();
   }

@@ -1,6 +1,6 @@
 package io.hrmtrainer.gui.checkpoint;
 
-/** What happens to chunks at or after the start position that the ledger has as trained. */
+/** The treatment of chunks at or after the start position that the ledger has as trained. */
 public enum ConflictChoice {
   /** Skip them (the CLI's default). */
   RESPECT,

@@ -4,7 +4,7 @@ import io.hrmtrainer.tracker.plan.RunPlan;
 import java.util.Objects;
 
 /**
- * The plans of one set of choices under both conflict answers, so that switching between respect
+ * The plans of one set of choices under both conflict choices, so that switching between respect
  * and force needs no new resolution.
  *
  * @param respect The plan when already-trained chunks are skipped.

@@ -1,6 +1,6 @@
 package io.hrmtrainer.gui.checkpoint;
 
-/** How a run begins: with fresh weights, or from a checkpoint of the brain. */
+/** The way a run begins: with fresh weights, or from a checkpoint of the brain. */
 public enum RunChoice {
   /** Fresh weights and a fresh ledger; an existing ledger is archived. */
   NEW_RUN,

@@ -54,7 +54,7 @@ final class RunPreview {
   }
 
   /**
-   * Resolves {@code config} as it would be run and plans it under both conflict answers.
+   * Resolves {@code config} as it would be run and plans it under both conflict choices.
    *
    * @throws io.hrmtrainer.core.InvalidInputException if the choice cannot run, for example a
    *     checkpoint whose ledger belongs to another dataset layout.
@@ -75,7 +75,7 @@ final class RunPreview {
   }
 
   /**
-   * What the screen needs to know about the dataset.
+   * The facts about the dataset that the screen shows.
    *
    * @param manifest The dataset's manifest.
    * @param hasLedger Whether the brain already has a ledger for this dataset and layout.

@@ -31,9 +31,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The run view, built in code because its chart and chunk map change shape with the run: progress,
- * one line per worker, the loss chart, the chunk map with its legend, the latest events, the stop
- * buttons and, after a failure, a short message with expandable details.
+ * The run view, built in code because its chart and chunk map change shape with the run. It shows
+ * progress, one line per worker, the loss chart, the chunk map with its legend, the latest events
+ * and the stop buttons. After a failure it shows a short message with expandable details.
  */
 public final class RunView {
 

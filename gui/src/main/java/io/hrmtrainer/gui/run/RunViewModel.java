@@ -44,7 +44,7 @@ import javafx.collections.FXCollections;
  *
  * <p>Worker threads report through a {@link TrainingListener} and a {@link TelemetrySink} (the same
  * events as {@code metrics.jsonl}); their updates are batched onto the UI thread, so a fast run
- * cannot flood it. Stop asks for a graceful stop (the current chunk finishes, then a commit), Stop
+ * cannot flood it. Stop requests a graceful stop (the current chunk finishes, then a commit), Stop
  * now for an immediate one (the current chunk is abandoned, then a commit). A failure becomes a
  * short message plus the stack trace as details; the window never waits on the run.
  *
@@ -52,10 +52,10 @@ import javafx.collections.FXCollections;
  */
 public final class RunViewModel {
 
-  /** The most events kept in {@link #eventsProperty()}. */
+  /** The maximum number of events kept in {@link #eventsProperty()}. */
   public static final int EVENT_LIMIT = 200;
 
-  /** The most points kept in {@link #lossPointsProperty()}; older ones are thinned out. */
+  /** The maximum number of points kept in {@link #lossPointsProperty()}; older ones are thinned. */
   public static final int LOSS_POINT_LIMIT = 400;
 
   private static final DateTimeFormatter EVENT_TIME =
@@ -134,7 +134,7 @@ public final class RunViewModel {
     return config;
   }
 
-  /** Returns one line about where the run stands. */
+  /** Returns one line with the run's current status. */
   public ReadOnlyStringProperty statusProperty() {
     return status.getReadOnlyProperty();
   }

@@ -36,11 +36,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks through the app on a real display and saves a PNG of each screen: the setup form (valid
- * and with an error), the checkpoint screen of a new brain and with an out-of-range position, a
- * run in progress and finished, and the checkpoint screen of the trained brain with a conflict
- * and with a new run that archives the ledger. {@code scripts/gui-screenshots.sh} runs it under
- * Xvfb.
+ * Walks through the app on a real display and saves a PNG of each screen. The screens are the setup
+ * form (valid and with an error), the checkpoint screen of a new brain (also with an out-of-range
+ * position), a run in progress and finished, and the checkpoint screen of the trained brain with a
+ * conflict and with a new run that archives the ledger. {@code scripts/gui-screenshots.sh} runs it
+ * under Xvfb.
  *
  * <p>Usage: {@code ScreenshotTour OUTPUT_DIR DATASET}. The brain and the manifest cache go to a
  * temporary directory that is deleted at the end.

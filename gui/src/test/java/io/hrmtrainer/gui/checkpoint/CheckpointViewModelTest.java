@@ -67,7 +67,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void outOfRangeBlockDisablesStartNamingTheRange() throws IOException {
+    void outOfRangeBlockDisablesStart() throws IOException {
       CheckpointViewModel screen = openNew();
 
       screen.blockTextProperty().set("7");
@@ -116,7 +116,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void startHandsTheShownConfigToTheRunView() throws IOException {
+    void startHandsOverShownConfig() throws IOException {
       CheckpointViewModel screen = openNew();
       screen.chunkTextProperty().set("3");
 
@@ -162,7 +162,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void conflictOffersRespectAndForceWithThePlansCounts() throws IOException {
+    void conflictShowsPlanCounts() throws IOException {
       CheckpointViewModel screen = openTrained();
 
       assertThat(screen.conflictProperty().get()).isTrue();
@@ -228,7 +228,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void newRunSaysTheLedgerIsArchivedNotDeleted() throws IOException {
+    void newRunArchivesLedgerNote() throws IOException {
       CheckpointViewModel screen = openTrained();
 
       screen.runChoiceProperty().set(RunChoice.NEW_RUN);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The run view's logic over a real tiny run. A single thread stands in for the UI thread, so the
+ * The run view's logic over a real tiny run. A single thread plays the UI thread, so the
  * view model is used from one thread as in the app; the test reads its state on that thread.
  */
 class RunViewModelTest {
@@ -39,7 +39,7 @@ class RunViewModelTest {
   }
 
   @Test
-  void trainsFromTheStartPositionAndFillsTheMap() throws Exception {
+  void trainsFromStartPosition() throws Exception {
     Path dataset = TinyBrains.writeDataset(dir, "data.txt", TinyBrains.LINES);
     TrainingConfig config =
         TinyBrains.config(dataset, dir.resolve("brain")).toBuilder()

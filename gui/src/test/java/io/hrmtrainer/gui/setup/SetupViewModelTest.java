@@ -29,7 +29,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void emptyFormNamesTheMissingDatasetAndDisablesStart() {
+  void emptyFormNamesMissingDataset() {
     assertThat(form.getError(SetupField.DATASET_FILE))
         .isEqualTo("--dataset-file is missing (dataset_file in JSON): name the text or JSONL file"
             + " to train on, such as --dataset-file data/train.jsonl");
@@ -59,7 +59,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void nonNumericBatchSizeIsExplainedNextToItsField() {
+  void nonNumericBatchSizeIsExplained() {
     fillPaths();
 
     form.setInput(SetupField.BATCH_SIZE, "abc");
@@ -81,7 +81,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void chunkLargerThanBlockIsShownAtTheChunkSize() {
+  void chunkLargerThanBlockIsRejected() {
     fillPaths();
 
     form.setInput(SetupField.SAMPLES_PER_BLOCK, "100");
@@ -128,7 +128,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void startTrainingOpensTheCheckpointScreenWithTheConfig() {
+  void startTrainingOpensCheckpointScreen() {
     fillPaths();
 
     form.startTraining();
