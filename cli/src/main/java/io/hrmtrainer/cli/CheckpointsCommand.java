@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
     })
 final class CheckpointsCommand implements Callable<Integer> {
 
+  private static final String ROW = "%-12s %-8s %10s %6s %8s %10s  %-24s %s";
+
   @Mixin BrainOption brain;
 
   @Spec CommandSpec spec;
@@ -37,27 +39,45 @@ final class CheckpointsCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    out.printf(
-        "%-12s %-8s %10s %6s %8s %10s  %-24s %s%n",
-        "checkpoint", "valid", "step", "epoch", "chunks", "samples", "created", "problem");
+    out.println(
+        String.format(
+            ROW,
+            "checkpoint",
+            "valid",
+            "step",
+            "epoch",
+            "chunks",
+            "samples",
+            "created",
+            "problem"));
     for (CheckpointInfo checkpoint : checkpoints) {
-      CheckpointSummary summary = checkpoint.summary();
-      out.printf(
-          "%-12s %-8s %10s %6s %8s %10s  %-24s %s%n",
-          checkpoint.name(),
-          checkpoint.isValid() ? "valid" : "INVALID",
-          text(summary.globalStep().isPresent() ? summary.globalStep().getAsLong() : null),
-          text(summary.epoch().isPresent() ? summary.epoch().getAsInt() : null),
-          text(summary.chunksCommitted().isPresent() ? summary.chunksCommitted().getAsLong() : null),
-          text(summary.samplesTrained().isPresent() ? summary.samplesTrained().getAsLong() : null),
-          summary.createdAt().map(Object::toString).orElse("-"),
-          checkpoint.reason().orElse(""));
+      out.println(row(checkpoint));
     }
     Optional<CheckpointInfo> newest = CheckpointStore.newestValidIn(checkpoints);
     out.printf(
         "newest valid: %s%n", newest.map(CheckpointInfo::name).orElse("none (resume is disabled)"));
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** Formats one table row. A valid checkpoint has no problem text, so its row ends at the date. */
+  private static String row(CheckpointInfo checkpoint) {
+    CheckpointSummary summary = checkpoint.summary();
+    return String.format(
+            ROW,
+            checkpoint.name(),
+            checkpoint.isValid() ? "valid" : "INVALID",
+            text(summary.globalStep().isPresent() ? summary.globalStep().getAsLong() : null),
+            text(summary.epoch().isPresent() ? summary.epoch().getAsInt() : null),
+            text(
+                summary.chunksCommitted().isPresent()
+                    ? summary.chunksCommitted().getAsLong()
+                    : null),
+            text(
+                summary.samplesTrained().isPresent() ? summary.samplesTrained().getAsLong() : null),
+            summary.createdAt().map(Object::toString).orElse("-"),
+            checkpoint.reason().orElse(""))
+        .stripTrailing();
   }
 
   private static String text(Object value) {

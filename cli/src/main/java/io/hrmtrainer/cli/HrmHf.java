@@ -53,10 +53,31 @@ public final class HrmHf {
 
   /** Runs the tool and returns its exit code, without exiting; tests call this. */
   public static int run(String... args) {
+    return run(newCommandLine(), args);
+  }
+
+  /**
+   * Runs the tool with command output going to {@code out} and errors, progress and the plan going
+   * to {@code err}; returns the exit code without exiting. Both writers are flushed before it
+   * returns.
+   */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = newCommandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    try {
+      return run(commandLine, args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static int run(CommandLine commandLine, String... args) {
     if (isVerbose(args)) {
       System.setProperty("hrm.log.level", "INFO");
     }
-    return newCommandLine().execute(args);
+    return commandLine.execute(args);
   }
 
   /** Creates the configured command line, with our error handlers and exit codes. */

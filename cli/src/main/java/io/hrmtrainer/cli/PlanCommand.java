@@ -35,8 +35,13 @@ final class PlanCommand implements Callable<Integer> {
     TrainingConfig config = options.toConfig();
     PrintWriter out = spec.commandLine().getOut();
     ManifestProgress progress = new ManifestProgress(spec.commandLine().getErr());
-    ResolvedRun run = new RunResolver(new ManifestCache()).resolve(config, progress);
-    progress.finish();
+    ResolvedRun run;
+    try {
+      run = new RunResolver(new ManifestCache()).resolve(config, progress);
+    } finally {
+      // Also on an error, so that its message starts on a line of its own.
+      progress.finish();
+    }
     PlanPrinter.print(
         run,
         DeviceAssignment.resolve(config).stream().map(DeviceAssignment::nameOf).toList(),

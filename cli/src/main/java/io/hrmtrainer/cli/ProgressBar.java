@@ -3,7 +3,7 @@ package io.hrmtrainer.cli;
 import io.hrmtrainer.core.position.ChunkPosition;
 import io.hrmtrainer.trainergpu.run.StepProgress;
 import io.hrmtrainer.trainergpu.run.TrainingListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -20,33 +20,36 @@ final class ProgressBar implements TrainingListener {
   private static final long REDRAW_INTERVAL_NANOS = Duration.ofMillis(250).toNanos();
   private static final int BAR_WIDTH = 24;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean interactive;
   private final LongSupplier nanoClock;
   private final long startNanos;
-  private long lastDrawNanos = Long.MIN_VALUE;
+  private long lastDrawNanos;
+  private boolean drawn;
   private StepProgress latest;
   private boolean lineOpen;
 
-  ProgressBar(PrintStream out, boolean interactive, LongSupplier nanoClock) {
+  ProgressBar(PrintWriter out, boolean interactive, LongSupplier nanoClock) {
     this.out = out;
     this.interactive = interactive;
     this.nanoClock = nanoClock;
     this.startNanos = nanoClock.getAsLong();
   }
 
-  /** Creates a bar on {@code System.err} that redraws in place only on a terminal. */
-  static ProgressBar onStderr() {
-    return new ProgressBar(System.err, System.console() != null, System::nanoTime);
+  /** Creates a bar on {@code err} that redraws in place only when the process has a terminal. */
+  static ProgressBar on(PrintWriter err) {
+    return new ProgressBar(err, System.console() != null, System::nanoTime);
   }
 
   @Override
   public synchronized void onStep(StepProgress progress) {
     latest = progress;
     long now = nanoClock.getAsLong();
-    if (!interactive || now - lastDrawNanos < REDRAW_INTERVAL_NANOS) {
+    // Compare differences only: nanoTime values may be negative and may overflow.
+    if (!interactive || (drawn && now - lastDrawNanos < REDRAW_INTERVAL_NANOS)) {
       return;
     }
+    drawn = true;
     lastDrawNanos = now;
     out.print("\r" + render(progress, now) + "   ");
     out.flush();
@@ -61,27 +64,41 @@ final class ProgressBar implements TrainingListener {
         progress == null
             ? ""
             : String.format(
-                Locale.ROOT, " (%d/%d chunks)", progress.chunksTrained() + 1, progress.chunksToTrain());
+                Locale.ROOT,
+                " (%d/%d chunks)",
+                progress.chunksTrained() + 1,
+                progress.chunksToTrain());
     out.printf(
-        Locale.ROOT, "trained chunk %s on worker %d: mean loss %.4f%s%n", chunk, workerId, meanLoss, done);
+        Locale.ROOT,
+        "trained chunk %s on worker %d: mean loss %.4f%s%n",
+        chunk,
+        workerId,
+        meanLoss,
+        done);
+    out.flush();
   }
 
   @Override
   public synchronized void onChunkSkipped(ChunkPosition chunk) {
     endLine();
-    out.printf(Locale.ROOT, "skipped chunk %s: already trained (use --force-train to retrain)%n", chunk);
+    out.printf(
+        Locale.ROOT, "skipped chunk %s: already trained (use --force-train to retrain)%n", chunk);
+    out.flush();
   }
 
   @Override
   public synchronized void onCheckpointCommitted(String checkpointName, long globalStep) {
     endLine();
-    out.printf(Locale.ROOT, "committed checkpoint %s at optimizer step %d%n", checkpointName, globalStep);
+    out.printf(
+        Locale.ROOT, "committed checkpoint %s at optimizer step %d%n", checkpointName, globalStep);
+    out.flush();
   }
 
   /** Ends an open in-place line so that the next message starts on its own line. */
   synchronized void endLine() {
     if (lineOpen) {
       out.println();
+      out.flush();
       lineOpen = false;
     }
   }

@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     StopSignal stop = new StopSignal(config.stopFile());
     AtomicBoolean interrupted = new AtomicBoolean();
     installInterruptHandler(stop, interrupted, err);
-    ProgressBar progress = ProgressBar.onStderr();
+    ProgressBar progress = ProgressBar.on(err);
     RunOutcome outcome =
         TrainingRun.builder(run).optListener(progress).optStopSignal(stop).build().execute();
     progress.endLine();
@@ -64,9 +64,12 @@ final class TrainCommand implements Callable<Integer> {
 
   private static ResolvedRun resolve(TrainingConfig config, PrintWriter err) {
     ManifestProgress manifestProgress = new ManifestProgress(err);
-    ResolvedRun run = new RunResolver(new ManifestCache()).resolve(config, manifestProgress);
-    manifestProgress.finish();
-    return run;
+    try {
+      return new RunResolver(new ManifestCache()).resolve(config, manifestProgress);
+    } finally {
+      // Also on an error, so that its message starts on a line of its own.
+      manifestProgress.finish();
+    }
   }
 
   private static void installInterruptHandler(
@@ -86,6 +89,12 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static void printOutcome(RunOutcome outcome, PrintWriter out) {
+    if (outcome.status() == RunOutcome.Status.NOTHING_TO_TRAIN) {
+      // No counters: nothing was trained, and the message states why and what to do.
+      out.println(outcome.message());
+      out.flush();
+      return;
+    }
     out.printf(
         Locale.ROOT,
         "%s: %d chunks trained, %d skipped, optimizer step %d, last checkpoint %s%n",
