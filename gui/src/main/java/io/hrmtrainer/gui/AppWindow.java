@@ -3,6 +3,7 @@ package io.hrmtrainer.gui;
 import io.hrmtrainer.core.config.TrainingConfig;
 import io.hrmtrainer.gui.checkpoint.CheckpointView;
 import io.hrmtrainer.gui.run.RunView;
+import io.hrmtrainer.gui.run.RunViewModel;
 import io.hrmtrainer.gui.service.GuiServices;
 import io.hrmtrainer.gui.service.Navigator;
 import io.hrmtrainer.gui.setup.SetupView;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The app's one window and its navigation: setup, then the checkpoint screen, then the run view.
@@ -48,6 +50,7 @@ public final class AppWindow implements Navigator {
   public void show() {
     stage.setTitle("hrm-trainer");
     stage.setScene(scene);
+    stage.setOnCloseRequest(this::closeRequested);
     stage.show();
   }
 
@@ -90,5 +93,25 @@ public final class AppWindow implements Navigator {
 
   private void show(Parent root) {
     scene.setRoot(root);
+  }
+
+  /**
+   * Keeps the window open while a run trains: Stop now commits what was trained, and the window
+   * closes when the run has ended, so closing never loses trained chunks.
+   */
+  private void closeRequested(WindowEvent event) {
+    Optional<RunViewModel> active =
+        runView().map(RunView::viewModel).filter(run -> run.runningProperty().get());
+    if (active.isEmpty()) {
+      return;
+    }
+    event.consume();
+    RunViewModel run = active.get();
+    run.stopNow();
+    run.runningProperty().addListener((observable, wasRunning, running) -> {
+      if (!running) {
+        stage.close();
+      }
+    });
   }
 }
