@@ -88,6 +88,18 @@ class ErrorHandlingTest {
         .contains("Run 'hrm-hf train --help' for the options.");
   }
 
+  @Test
+  void missingSubcommandIsInvalidInput() {
+    Cli.Result result = Cli.run();
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err())
+        .isEqualTo(
+            String.format(
+                "hrm-hf: error: Missing required subcommand%nRun 'hrm-hf --help' for the"
+                    + " options.%n"));
+  }
+
   /** Returns a brain directory whose {@code metrics.jsonl} cannot be opened for appending. */
   private Path brainWhoseMetricsFileIsADirectory() throws IOException {
     Path brain = temp.resolve("brain");
