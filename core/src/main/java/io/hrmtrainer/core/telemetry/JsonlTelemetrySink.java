@@ -46,11 +46,25 @@ public final class JsonlTelemetrySink implements TelemetrySink {
    */
   public static JsonlTelemetrySink open(Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
-    boolean endsInCutLine = endsWithoutLineBreak(absolute);
-    FileChannel channel =
-        FileChannel.open(
-            absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel channel;
+    boolean endsInCutLine;
+    try {
+      Files.createDirectories(absolute.getParent());
+      endsInCutLine = endsWithoutLineBreak(absolute);
+      channel =
+          FileChannel.open(
+              absolute,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new IOException(
+          String.format(
+              "cannot open the telemetry file %s for appending: %s; check --log-file and the"
+                  + " permissions of its directory",
+              absolute, e),
+          e);
+    }
     JsonlTelemetrySink sink = new JsonlTelemetrySink(absolute, channel);
     if (endsInCutLine) {
       sink.append(new byte[] {'\n'});

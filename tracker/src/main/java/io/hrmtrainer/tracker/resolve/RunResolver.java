@@ -18,6 +18,7 @@ import io.hrmtrainer.tracker.plan.RunPlan;
 import io.hrmtrainer.tracker.plan.RunPlanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class RunResolver {
     config.startPosition().validateAgainst(manifest);
 
     BrainLayout brain = BrainLayout.of(config.saveDir());
+    checkSaveDir(config.saveDir());
     CheckpointChoice choice = chooseCheckpoint(config, brain);
     LedgerState ledger = choice.checkpoint().map(c -> loadLedger(c, manifest, config)).orElseGet(
         () -> freshLedger(manifest));
@@ -105,6 +107,24 @@ public final class RunResolver {
    */
   public static int workerCount(TrainingConfig config) {
     return config.cudaIds().isEmpty() ? config.workers() : config.cudaIds().size();
+  }
+
+  /** Rejects a save directory that is a file, or that lies under a file. */
+  private static void checkSaveDir(Path saveDir) {
+    Path absolute = saveDir.toAbsolutePath().normalize();
+    for (Path path = absolute; path != null; path = path.getParent()) {
+      if (Files.exists(path) && !Files.isDirectory(path)) {
+        String where = path.equals(absolute) ? "is a file" : "lies under the file " + path;
+        throw new InvalidInputException(
+            String.format(
+                "save directory %s %s: expected a directory; point --save-dir at a directory or"
+                    + " at a path that does not exist yet",
+                saveDir, where));
+      }
+      if (Files.isDirectory(path)) {
+        return;
+      }
+    }
   }
 
   private ManifestCache.LoadedManifest loadManifest(TrainingConfig config, BuildProgress progress) {

@@ -48,14 +48,16 @@ final class RunEnding {
   }
 
   /** Returns the outcome of a run whose plan found nothing to train; nothing was built. */
-  static RunOutcome nothingToTrain(String runId, RunPlan plan) {
+  static RunOutcome nothingToTrain(
+      String runId, RunPlan plan, Optional<String> checkpoint, long checkpointStep) {
+
     return new RunOutcome(
         RunOutcome.Status.NOTHING_TO_TRAIN,
         runId,
         0,
         plan.chunksAlreadyTrained(),
-        0,
-        Optional.empty(),
+        checkpointStep,
+        checkpoint,
         List.of(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),

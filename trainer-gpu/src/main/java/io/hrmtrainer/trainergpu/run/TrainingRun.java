@@ -2,6 +2,7 @@ package io.hrmtrainer.trainergpu.run;
 
 import ai.djl.Device;
 import io.hrmtrainer.core.brain.BrainLayout;
+import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.BrainLock;
 import io.hrmtrainer.core.brain.JsonFiles;
 import io.hrmtrainer.core.config.ModelSpec;
@@ -98,7 +99,13 @@ public final class TrainingRun {
     telemetry.startPositionSelected(run, deviceNames);
     if (run.plan().isNothingToTrain()) {
       telemetry.nothingToTrain(run.plan());
-      return RunEnding.nothingToTrain(runId, run.plan());
+      return RunEnding.nothingToTrain(
+          runId,
+          run.plan(),
+          run.checkpoint().map(CheckpointInfo::name),
+          run.checkpoint().flatMap(c -> c.summary().globalStep().isPresent()
+              ? Optional.of(c.summary().globalStep().getAsLong())
+              : Optional.empty()).orElse(0L));
     }
 
     Optional<TrainerState> resumed = readTrainerState();
