@@ -314,15 +314,18 @@ public final class TrainOptions {
   @Option(
       names = "--parallel-independent",
       description =
-          "Train one replica per worker on its own chunks and average the weights at each"
-              + " checkpoint.")
+          "Train one replica per worker on its own chunks and average the weights and optimizer"
+              + " moments at each checkpoint. More than one worker or CUDA id always trains this"
+              + " way; the flag states it explicitly.")
   private boolean parallelIndependent;
 
   @Option(
       names = "--cuda-ids",
       paramLabel = "<id>",
       split = ",",
-      description = "CUDA device ids for parallel training, comma-separated, such as 0,1,2.")
+      description =
+          "CUDA device ids, comma-separated, such as 0,1,2: one worker per id. Overrides --device"
+              + " and --workers.")
   private List<String> cudaIds;
 
   @Option(
@@ -330,7 +333,9 @@ public final class TrainOptions {
       paramLabel = "<workers>",
       defaultValue = "" + TrainingDefaults.WORKERS,
       converter = WholeNumberConverter.class,
-      description = "Model replicas that train in parallel, 1 to 256. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Model replicas that train in parallel on --device, 1 to 256; CPU workers share the"
+              + " cores. Default: ${DEFAULT-VALUE}.")
   private long workers;
 
   /**
