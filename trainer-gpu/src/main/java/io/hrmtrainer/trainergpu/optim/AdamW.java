@@ -241,8 +241,8 @@ public final class AdamW implements AutoCloseable {
     long maxSteps = optimizers.stream().mapToLong(AdamW::stepCount).max().orElseThrow();
     for (String name : first.moments.keySet()) {
       List<Moments> states = optimizers.stream().map(o -> o.moments.get(name)).toList();
-      float[] meanFirst = mean(states.stream().map(state -> state.first).toList());
-      float[] meanSecond = mean(states.stream().map(state -> state.second).toList());
+      float[] meanFirst = ElementwiseMean.of(states.stream().map(state -> state.first).toList());
+      float[] meanSecond = ElementwiseMean.of(states.stream().map(state -> state.second).toList());
       long maxUpdates = states.stream().mapToLong(state -> state.updates).max().orElseThrow();
       for (AdamW optimizer : optimizers) {
         Moments state = optimizer.moments.get(name);
@@ -254,21 +254,6 @@ public final class AdamW implements AutoCloseable {
       }
     }
     optimizers.forEach(optimizer -> optimizer.stepCount = maxSteps);
-  }
-
-  private static float[] mean(List<NDArray> arrays) {
-    double[] sum = new double[Math.toIntExact(arrays.get(0).size())];
-    for (NDArray array : arrays) {
-      float[] values = array.toFloatArray();
-      for (int i = 0; i < values.length; i++) {
-        sum[i] += values[i];
-      }
-    }
-    float[] mean = new float[sum.length];
-    for (int i = 0; i < sum.length; i++) {
-      mean[i] = (float) (sum[i] / arrays.size());
-    }
-    return mean;
   }
 
   @Override

@@ -5,6 +5,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.hrmtrainer.trainergpu.model.internal.NoGradScope;
 import io.hrmtrainer.trainergpu.optim.AdamW;
+import io.hrmtrainer.trainergpu.optim.ElementwiseMean;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class ReplicaAveraging {
           replicas.stream()
               .map(replica -> replica.model().getParameters().get(name).getArray())
               .toList();
-      float[] mean = mean(arrays);
+      float[] mean = ElementwiseMean.of(arrays);
       for (ModelReplica replica : replicas) {
         try (NoGradScope scope = NoGradScope.open(replica.model().parameterManager())) {
           replica.model().getParameters().get(name).getArray().set(mean);
@@ -50,18 +51,4 @@ public final class ReplicaAveraging {
     return first;
   }
 
-  private static float[] mean(List<NDArray> arrays) {
-    double[] sum = new double[Math.toIntExact(arrays.get(0).size())];
-    for (NDArray array : arrays) {
-      float[] values = array.toFloatArray();
-      for (int i = 0; i < values.length; i++) {
-        sum[i] += values[i];
-      }
-    }
-    float[] mean = new float[sum.length];
-    for (int i = 0; i < sum.length; i++) {
-      mean[i] = (float) (sum[i] / arrays.size());
-    }
-    return mean;
-  }
 }
