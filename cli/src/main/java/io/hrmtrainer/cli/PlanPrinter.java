@@ -15,7 +15,14 @@ final class PlanPrinter {
   private PlanPrinter() {}
 
   static void print(ResolvedRun run, List<String> devices, PrintWriter out) {
-    RunPlan plan = run.plan();
+    printDataset(run, out);
+    printCheckpointChoice(run, out);
+    printPlan(run.plan(), out);
+    printWorkers(run.plan(), devices, out);
+    out.flush();
+  }
+
+  private static void printDataset(ResolvedRun run, PrintWriter out) {
     BlockSummary layout = run.manifest().blockSummary();
     out.printf("dataset:          %s%n", run.manifest().dataset());
     out.printf("layout:           %s%n", layout);
@@ -24,6 +31,9 @@ final class PlanPrinter {
         run.manifestFromCache() ? "from cache" : "built now",
         run.manifest().fingerprint().substring(0, 16));
     out.printf("brain:            %s%n", run.brain().root());
+  }
+
+  private static void printCheckpointChoice(ResolvedRun run, PrintWriter out) {
     for (CheckpointInfo skipped : run.skippedCheckpoints()) {
       out.printf(
           "skipped:          %s (invalid: %s)%n",
@@ -36,6 +46,9 @@ final class PlanPrinter {
         run.checkpoint()
             .map(c -> "resume from " + c.name() + " (" + c.directory() + ")")
             .orElse("new run (fresh weights and a fresh ledger)"));
+  }
+
+  private static void printPlan(RunPlan plan, PrintWriter out) {
     out.printf(
         "start position:   %s%s, %s%n",
         plan.start(),
@@ -62,6 +75,9 @@ final class PlanPrinter {
     out.printf(
         "first chunk:      %s%n",
         plan.firstChunk().map(ChunkPosition::toString).orElse("none"));
+  }
+
+  private static void printWorkers(RunPlan plan, List<String> devices, PrintWriter out) {
     for (int worker = 0; worker < devices.size(); worker++) {
       String first =
           worker < plan.firstChunkPerWorker().size()
@@ -74,6 +90,5 @@ final class PlanPrinter {
           "outcome:          nothing to train; pass --force-train, choose an earlier start"
               + " position, or raise --epochs%n");
     }
-    out.flush();
   }
 }

@@ -119,6 +119,7 @@ final class StatusCommand implements Callable<Integer> {
     if (trained.isEmpty()) {
       return "none";
     }
+
     List<String> blocks = new ArrayList<>();
     StringBuilder current = null;
     int block = -1;
@@ -142,6 +143,7 @@ final class StatusCommand implements Callable<Integer> {
       }
       previous = position.chunkId();
     }
+
     appendRange(current, rangeStart, previous);
     blocks.add(current.toString());
     return String.join("; ", blocks);

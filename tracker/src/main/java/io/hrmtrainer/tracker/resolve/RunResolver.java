@@ -57,7 +57,7 @@ public final class RunResolver {
    * @param progress Receives manifest build progress when the manifest is not cached.
    * @throws InvalidInputException if the dataset is missing, empty or malformed, the start position
    *     is out of range, the requested checkpoint is missing or invalid, or the checkpoint's ledger
-   *     belongs to another dataset layout; the message says how to fix it.
+   *     belongs to another dataset layout; the message explains how to fix it.
    * @throws UncheckedIOException if reading fails for a reason the user cannot fix by changing input.
    */
   public ResolvedRun resolve(TrainingConfig config, BuildProgress progress) {
@@ -74,7 +74,7 @@ public final class RunResolver {
     RunPlan plan = plan(config, manifest, ledger);
     boolean epochAdvanced = false;
     if (plan.isNothingToTrain() && ledger.currentEpoch() + 1 < config.epochs()) {
-      // The ledger's epoch is finished but the run asks for more epochs: continue with the next.
+      // The ledger's epoch is finished and the run requests more epochs, so continue with the next.
       ledger = nextEpoch(ledger);
       plan = plan(config, manifest, ledger);
       epochAdvanced = true;
@@ -151,7 +151,8 @@ public final class RunResolver {
       }
       return chooseNewest(brain, store.list());
     } catch (IOException e) {
-      throw new UncheckedIOException("failed to list the checkpoints in " + brain.checkpointsDir(), e);
+      throw new UncheckedIOException(
+          "failed to list the checkpoints in " + brain.checkpointsDir(), e);
     }
   }
 
