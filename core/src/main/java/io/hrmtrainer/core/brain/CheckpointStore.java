@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -197,6 +198,25 @@ public final class CheckpointStore {
    * @throws IOException if a directory cannot be renamed or deleted; earlier deletions stay done.
    */
   public PruneResult prune(int keep) throws IOException {
+    return prune(keep, checkpoint -> true);
+  }
+
+  /**
+   * Keeps the newest {@code keep} valid checkpoints among those {@code inScope} accepts and deletes
+   * the older valid ones among them; checkpoints outside the scope are never deleted.
+   *
+   * <p>A run prunes with a scope of its own lineage, so a new run never deletes the checkpoints of
+   * an earlier, unrelated run. The result's {@code kept} list holds only checkpoints in scope;
+   * its {@code invalid} list holds every invalid checkpoint, which is never deleted ({@code
+   * inScope} is asked only about valid ones).
+   *
+   * @param keep How many valid checkpoints in scope to keep, at least 1.
+   * @param inScope Which valid checkpoints this pruning may delete.
+   * @throws IllegalArgumentException if {@code keep < 1}.
+   * @throws IOException if a directory cannot be renamed or deleted; earlier deletions stay done.
+   */
+  public PruneResult prune(int keep, Predicate<CheckpointInfo> inScope) throws IOException {
+    Objects.requireNonNull(inScope, "inScope");
     if (keep < 1) {
       throw new IllegalArgumentException(
           String.format(
@@ -205,7 +225,8 @@ public final class CheckpointStore {
     }
 
     List<CheckpointInfo> all = list();
-    List<CheckpointInfo> valid = all.stream().filter(CheckpointInfo::isValid).collect(Collectors.toList());
+    List<CheckpointInfo> valid =
+        all.stream().filter(CheckpointInfo::isValid).filter(inScope).collect(Collectors.toList());
     List<CheckpointInfo> invalid =
         all.stream().filter(info -> !info.isValid()).collect(Collectors.toList());
     int deleteCount = Math.max(0, valid.size() - keep);

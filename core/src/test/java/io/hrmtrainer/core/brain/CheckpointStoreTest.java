@@ -373,6 +373,23 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void pruneWithAScopeDeletesOnlyOlderCheckpointsInsideIt() throws IOException {
+      // given five checkpoints, of which 3, 4 and 5 are in scope
+      for (long sequence = 1; sequence <= 5; sequence++) {
+        commitCheckpoint(sequence);
+      }
+
+      // when keeping 2 in scope
+      PruneResult result = store.prune(2, checkpoint -> checkpoint.sequence() >= 3);
+
+      // then only 3 is deleted, and 1 and 2 outside the scope survive
+      assertThat(result.deleted()).extracting(CheckpointInfo::sequence).containsExactly(3L);
+      assertThat(result.kept()).extracting(CheckpointInfo::sequence).containsExactly(4L, 5L);
+      assertThat(checkpointDirectoryNames())
+          .containsExactly("ckpt-000001", "ckpt-000002", "ckpt-000004", "ckpt-000005");
+    }
+
+    @Test
     void keepingFewerThanOneIsRefused() {
       IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> store.prune(0));
 

@@ -13,7 +13,12 @@ import io.hrmtrainer.tracker.ledger.LedgerStore;
 import io.hrmtrainer.tracker.resolve.RunResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits checkpoints: weights, optimizer state, counters and the ledger at one moment, with the
  * commit protocol of {@link CheckpointStore}, then the brain's ledger copy, {@code brain.json} and
- * retention.
+ * retention within the run's lineage. An unreadable ledger copy is moved aside, never overwritten.
  *
  * <p>Call only while every worker is paused or finished, so the weights and the ledger agree: the
  * ledger written holds exactly the chunks whose training the weights contain. A failed write is
@@ -37,6 +42,9 @@ final class CheckpointCommitter {
 
   /** The optimizer state's file name inside a checkpoint. */
   static final String OPTIMIZER_FILE = "optimizer.bin";
+
+  private static final DateTimeFormatter SUFFIX =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final RunContext context;
   private final CheckpointStore store;
@@ -73,21 +81,22 @@ final class CheckpointCommitter {
     }
     context.tracker.markCommitted(ledger);
     context.committed();
+    context.abandonedChunksCommitted();
     lastCommitted = info;
 
     BrainLayout brain = context.run.brain();
-    LedgerStore.write(brain.ledgerFile(context.run.datasetKey()), ledger);
+    Path ledgerCopy = brain.ledgerFile(context.run.datasetKey());
+    moveAsideIfUnreadable(ledgerCopy);
+    LedgerStore.write(ledgerCopy, ledger);
     updateDescriptor(brain, info, state, ledger);
-    PruneResult pruned = store.prune(context.config.keepCheckpoints());
-    if (!pruned.invalid().isEmpty()) {
-      LOGGER.warn("invalid checkpoints kept for inspection: {}", pruned.invalid());
-    }
+    prune();
 
     context.telemetry.emit(
         EventNames.CHECKPOINT_COMMITTED,
         RunTelemetry.fields(
             "checkpoint", info.name(),
             "path", info.directory().toString(),
+            "lineage_id", state.lineageId(),
             "optimizer_step", state.globalStep(),
             "chunks_committed", state.chunksCommitted(),
             "epoch", state.epoch(),
@@ -97,6 +106,57 @@ final class CheckpointCommitter {
         "committed checkpoint {} at optimizer step {} with {} chunks",
         info.name(), state.globalStep(), state.chunksCommitted());
     return info;
+  }
+
+  /**
+   * Applies {@code --keep-checkpoints} to the checkpoints of this run's lineage only: a new run
+   * never deletes the checkpoints of an earlier one, and a checkpoint without a readable lineage is
+   * never deleted.
+   */
+  private void prune() throws IOException {
+    String lineage = stateFactory.lineageId();
+    PruneResult pruned =
+        store.prune(
+            context.config.keepCheckpoints(),
+            checkpoint -> TrainerState.readLineage(checkpoint).filter(lineage::equals).isPresent());
+    if (!pruned.deleted().isEmpty()) {
+      LOGGER.info(
+          "deleted checkpoints {} of lineage {} to keep the newest {}",
+          pruned.deleted(), lineage, context.config.keepCheckpoints());
+    }
+    if (!pruned.invalid().isEmpty()) {
+      LOGGER.warn("invalid checkpoints kept for inspection: {}", pruned.invalid());
+    }
+  }
+
+  /**
+   * Renames the brain's ledger copy to {@code chunk_tracker_state.json.corrupt-<UTC time>} when it
+   * exists but cannot be read, so the commit never overwrites a file the trainer cannot read.
+   */
+  private void moveAsideIfUnreadable(Path ledgerCopy) throws IOException {
+    if (!Files.exists(ledgerCopy)) {
+      return;
+    }
+    try {
+      LedgerStore.read(ledgerCopy);
+      return;
+    } catch (IOException | RuntimeException e) {
+      Path aside = freeSibling(ledgerCopy, "corrupt-" + SUFFIX.format(clock.instant()));
+      Files.move(ledgerCopy, aside, StandardCopyOption.ATOMIC_MOVE);
+      LOGGER.warn(
+          "the brain's ledger copy {} cannot be read ({}); moved it to {} and writing the"
+              + " committed ledger in its place",
+          ledgerCopy, e.getMessage(), aside);
+    }
+  }
+
+  private static Path freeSibling(Path file, String suffix) {
+    String base = file.getFileName() + "." + suffix;
+    Path candidate = file.resolveSibling(base);
+    for (int n = 1; Files.exists(candidate); n++) {
+      candidate = file.resolveSibling(base + "-" + n);
+    }
+    return candidate;
   }
 
   /** Returns the last checkpoint this committer wrote, if any. */

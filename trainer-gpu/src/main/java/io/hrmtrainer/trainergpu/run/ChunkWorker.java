@@ -72,19 +72,29 @@ final class ChunkWorker implements Runnable {
       releaseCurrentClaim();
       context.fail(new RunContext.WorkerFailure(workerId, deviceName, failedChunk, e));
     } finally {
+      context.firstClaims.passed(workerId);
       RunContext.bindWorker(null);
       context.gate.finished();
     }
   }
 
   private void claimAndTrain(ChunkReader reader) throws IOException, InterruptedException {
+    // First claims go in worker id order, as the start event says; nothing blocks before them.
+    context.firstClaims.awaitTurn(workerId);
+    boolean firstClaim = true;
     while (true) {
-      context.gate.pauseIfRequested();
+      if (!firstClaim) {
+        context.gate.pauseIfRequested();
+      }
       if (context.stop.isStopRequested() || !context.reserveClaim()) {
         return;
       }
       Optional<ChunkClaim> claim =
           context.tracker.claim(workerId, context.lowerBound, context.claimMode);
+      if (firstClaim) {
+        context.firstClaims.passed(workerId);
+        firstClaim = false;
+      }
       if (claim.isEmpty()) {
         context.cancelClaim();
         return;
@@ -189,8 +199,12 @@ final class ChunkWorker implements Runnable {
     context.tracker.release(claim);
     context.cancelClaim();
     currentClaim = null;
+    context.chunkAbandoned(
+        new RunContext.AbandonedChunk(
+            workerId, claim.position(), claim.epoch(), stepsDone, steps));
     LOGGER.info(
-        "worker {} abandoned chunk {} after {} of {} steps: immediate stop; it is not recorded",
+        "worker {} abandoned chunk {} after {} of {} steps: immediate stop; it is not recorded,"
+            + " but the replica keeps those steps",
         workerId, claim.position(), stepsDone, steps);
   }
 

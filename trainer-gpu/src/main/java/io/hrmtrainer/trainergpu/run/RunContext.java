@@ -24,6 +24,20 @@ final class RunContext {
   /** A chunk this run trained, with its mean loss in nats per token. */
   record TrainedChunk(ChunkPosition position, double meanLoss) {}
 
+  /**
+   * A chunk a worker abandoned on an immediate stop after taking some of its optimizer steps. The
+   * chunk is not recorded in the ledger, so a resumed run trains it again in full, yet the replica
+   * keeps the steps taken, and a later commit includes them in the checkpoint's weights.
+   *
+   * @param workerId The worker that abandoned the chunk.
+   * @param position The chunk.
+   * @param epoch The epoch of the claim.
+   * @param stepsTaken The optimizer steps taken on the chunk before the stop.
+   * @param stepsInChunk The optimizer steps the whole chunk takes.
+   */
+  record AbandonedChunk(
+      int workerId, ChunkPosition position, int epoch, int stepsTaken, int stepsInChunk) {}
+
   /** The worker that runs on the current thread, for events raised inside the tracker. */
   record WorkerIdentity(int workerId, String device) {}
 
@@ -54,10 +68,13 @@ final class RunContext {
   final AtomicLong samplesThisRun = new AtomicLong();
   final AtomicLong chunksSkipped;
   final long startNanos = System.nanoTime();
+  final FirstClaimOrder firstClaims;
   private final AtomicInteger claimsReserved = new AtomicInteger();
   private final AtomicInteger chunksSinceCommit = new AtomicInteger();
   private final AtomicReference<WorkerFailure> failure = new AtomicReference<>();
   private final List<TrainedChunk> trainedChunks = new ArrayList<>();
+  private final List<AbandonedChunk> abandonedChunks = new ArrayList<>();
+  private int abandonedChunksCommitted;
   private final long chunksToTrain;
   private final int workerCount;
 
@@ -85,6 +102,7 @@ final class RunContext {
     this.claimMode = config.isForceTrain() ? ClaimMode.FORCE : ClaimMode.RESPECT;
     this.globalStep = new AtomicLong(counters.startGlobalStep());
     this.chunksToTrain = counters.chunksToTrain();
+    this.firstClaims = new FirstClaimOrder(workerCount);
   }
 
   /** Marks the calling thread as the thread of {@code worker}, or clears the mark with null. */
@@ -139,6 +157,38 @@ final class RunContext {
     }
     if (chunksSinceCommit.incrementAndGet() >= config.checkpointIntervalChunks()) {
       gate.requestPause();
+    }
+  }
+
+  /** Records a chunk abandoned on an immediate stop with the steps already taken on it. */
+  void chunkAbandoned(AbandonedChunk chunk) {
+    synchronized (abandonedChunks) {
+      abandonedChunks.add(chunk);
+    }
+  }
+
+  /**
+   * Records that a checkpoint was committed: the weights it holds include the steps taken on every
+   * chunk abandoned so far. Call only while every worker is paused or finished.
+   */
+  void abandonedChunksCommitted() {
+    synchronized (abandonedChunks) {
+      abandonedChunksCommitted = abandonedChunks.size();
+    }
+  }
+
+  /** Returns a copy of the chunks abandoned on an immediate stop, in the order they were. */
+  List<AbandonedChunk> abandonedChunks() {
+    synchronized (abandonedChunks) {
+      return List.copyOf(abandonedChunks);
+    }
+  }
+
+  /** Returns whether a commit after its abandonment put the steps taken on {@code chunk} in a checkpoint. */
+  boolean isInCommittedWeights(AbandonedChunk chunk) {
+    synchronized (abandonedChunks) {
+      int index = abandonedChunks.indexOf(chunk);
+      return index >= 0 && index < abandonedChunksCommitted;
     }
   }
 

@@ -4,6 +4,7 @@ import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.telemetry.EventNames;
 import io.hrmtrainer.tracker.plan.RunPlan;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,9 @@ final class RunEnding {
     String name = stopped ? EventNames.TRAINING_STOPPED : EventNames.TRAINING_COMPLETE;
     String reason = stopped ? stop.reason() : completionReason();
     context.telemetry.emit(name, totals(reason));
+    if (stopped) {
+      reason += abandonedNote() + uncommittedNote();
+    }
     records.recordRunEnd(stopped ? "stopped" : "completed");
     RunOutcome.Status status = stopped ? RunOutcome.Status.STOPPED : RunOutcome.Status.COMPLETED;
     return outcome(status, reason);
@@ -64,7 +68,8 @@ final class RunEnding {
         String.format(
             "nothing to train: all %d chunks at or after %s are already trained in epoch %d;"
                 + " pass --force-train to train them again or choose an earlier start position",
-            plan.chunksAlreadyTrained(), plan.start(), plan.epoch()));
+            plan.chunksAlreadyTrained(), plan.start(), plan.epoch()),
+        checkpoint);
   }
 
   private RunOutcome failed(RunContext.WorkerFailure failure) throws IOException {
@@ -109,7 +114,71 @@ final class RunEnding {
         "samples_trained", context.samplesThisRun.get(),
         "workers", context.workerCount(),
         "seconds", (System.nanoTime() - context.startNanos) / 1e9,
-        "checkpoint", committer.lastCommitted().map(CheckpointInfo::name).orElse(null));
+        "checkpoint", committer.lastCommitted().map(CheckpointInfo::name).orElse(null),
+        "resumed_from", resumedFrom().orElse(null),
+        "abandoned_chunks", abandonedChunks());
+  }
+
+  /**
+   * Lists the chunks abandoned on an immediate stop: the steps taken on each, and whether a commit
+   * put them in the checkpoint's weights although the ledger does not record the chunk.
+   */
+  private List<Map<String, Object>> abandonedChunks() {
+    List<Map<String, Object>> chunks = new ArrayList<>();
+    for (RunContext.AbandonedChunk chunk : context.abandonedChunks()) {
+      chunks.add(
+          RunTelemetry.fields(
+              "worker_id", chunk.workerId(),
+              "block_id", chunk.position().blockId(),
+              "chunk_id", chunk.position().chunkId(),
+              "epoch", chunk.epoch(),
+              "steps_taken", chunk.stepsTaken(),
+              "steps_in_chunk", chunk.stepsInChunk(),
+              "in_committed_weights", context.isInCommittedWeights(chunk)));
+    }
+    return chunks;
+  }
+
+  /** Explains the abandoned chunks in words for the outcome message; empty when there are none. */
+  private String abandonedNote() {
+    List<String> committed = new ArrayList<>();
+    List<String> uncommitted = new ArrayList<>();
+    for (RunContext.AbandonedChunk chunk : context.abandonedChunks()) {
+      String text =
+          String.format(
+              "%s after %d of %d steps", chunk.position(), chunk.stepsTaken(), chunk.stepsInChunk());
+      (context.isInCommittedWeights(chunk) ? committed : uncommitted).add(text);
+    }
+    StringBuilder note = new StringBuilder();
+    if (!committed.isEmpty()) {
+      note.append(
+          String.format(
+              "; abandoned %s: the committed weights include those steps, but the ledger does not"
+                  + " record the chunks, so --resume trains them again in full",
+              String.join(", ", committed)));
+    }
+    if (!uncommitted.isEmpty()) {
+      note.append(
+          String.format(
+              "; abandoned %s: those steps were not committed, and --resume trains the chunks in"
+                  + " full",
+              String.join(", ", uncommitted)));
+    }
+    return note.toString();
+  }
+
+  /** Says which checkpoint holds the brain's state when the run committed none of its own. */
+  private String uncommittedNote() {
+    if (committer.lastCommitted().isPresent()) {
+      return "";
+    }
+    return resumedFrom()
+        .map(name -> "; this run committed no checkpoint, so " + name + " stays the newest state")
+        .orElse("; this run committed no checkpoint");
+  }
+
+  private Optional<String> resumedFrom() {
+    return context.run.checkpoint().map(CheckpointInfo::name);
   }
 
   private RunOutcome outcome(RunOutcome.Status status, String message) {
@@ -120,7 +189,7 @@ final class RunEnding {
         trained.size(),
         context.chunksSkipped.get(),
         context.globalStep.get(),
-        committer.lastCommitted().map(CheckpointInfo::name),
+        committer.lastCommitted().map(CheckpointInfo::name).or(this::resumedFrom),
         trained.stream().map(RunContext.TrainedChunk::position).toList(),
         trained.isEmpty()
             ? OptionalDouble.empty()
@@ -128,7 +197,8 @@ final class RunEnding {
         trained.isEmpty()
             ? OptionalDouble.empty()
             : OptionalDouble.of(trained.get(trained.size() - 1).meanLoss()),
-        message);
+        message,
+        resumedFrom());
   }
 
   private static String describe(Throwable cause) {

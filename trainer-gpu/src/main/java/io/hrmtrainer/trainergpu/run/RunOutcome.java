@@ -14,11 +14,14 @@ import java.util.OptionalDouble;
  * @param chunksTrained The chunks trained by this run, over all workers.
  * @param chunksSkipped The chunks skipped because the ledger already had them trained.
  * @param globalStep The global optimizer step at the end of the run.
- * @param lastCheckpoint The name of the last checkpoint committed by this run, if any.
+ * @param lastCheckpoint The name of the last checkpoint committed by this run; when it committed
+ *     none, the checkpoint it resumed from (see {@link #committedCheckpoint()}); empty when neither
+ *     exists.
  * @param trainedChunks The chunks this run trained, in completion order.
  * @param firstChunkMeanLoss The mean loss of the first chunk this run trained, in nats per token.
  * @param lastChunkMeanLoss The mean loss of the last chunk this run trained, in nats per token.
  * @param message A one-line summary for people: the stop reason, the failure, or a hint.
+ * @param resumedFrom The name of the checkpoint the run resumed from; empty for a new run.
  */
 public record RunOutcome(
     Status status,
@@ -30,7 +33,8 @@ public record RunOutcome(
     List<ChunkPosition> trainedChunks,
     OptionalDouble firstChunkMeanLoss,
     OptionalDouble lastChunkMeanLoss,
-    String message) {
+    String message,
+    Optional<String> resumedFrom) {
 
   /** The ways a run can end. */
   public enum Status {
@@ -48,6 +52,44 @@ public record RunOutcome(
   public RunOutcome {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(lastCheckpoint, "lastCheckpoint");
+    Objects.requireNonNull(resumedFrom, "resumedFrom");
     trainedChunks = List.copyOf(trainedChunks);
+  }
+
+  /**
+   * Creates an outcome without {@code resumedFrom}, as before that field existed: {@code
+   * lastCheckpoint} then counts as committed by the run.
+   */
+  public RunOutcome(
+      Status status,
+      String runId,
+      long chunksTrained,
+      long chunksSkipped,
+      long globalStep,
+      Optional<String> lastCheckpoint,
+      List<ChunkPosition> trainedChunks,
+      OptionalDouble firstChunkMeanLoss,
+      OptionalDouble lastChunkMeanLoss,
+      String message) {
+    this(
+        status,
+        runId,
+        chunksTrained,
+        chunksSkipped,
+        globalStep,
+        lastCheckpoint,
+        trainedChunks,
+        firstChunkMeanLoss,
+        lastChunkMeanLoss,
+        message,
+        Optional.empty());
+  }
+
+  /**
+   * Returns whether this run committed a checkpoint of its own; when false, {@link
+   * #lastCheckpoint()} is the checkpoint the run resumed from, or empty.
+   */
+  public boolean committedCheckpoint() {
+    return lastCheckpoint.isPresent() && !lastCheckpoint.equals(resumedFrom);
   }
 }

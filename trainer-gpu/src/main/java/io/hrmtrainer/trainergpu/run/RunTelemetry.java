@@ -54,7 +54,7 @@ final class RunTelemetry {
         fields("reason", reason, "save_dir", run.brain().root().toString()));
   }
 
-  void startPositionSelected(ResolvedRun run, List<String> devices) {
+  void startPositionSelected(ResolvedRun run, List<String> devices, String lineageId) {
     RunPlan plan = run.plan();
     ChunkPosition start = plan.start();
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -65,6 +65,7 @@ final class RunTelemetry {
     fields.put("resume", run.isResume());
     fields.put("checkpoint", run.checkpoint().map(CheckpointInfo::name).orElse(null));
     fields.put("checkpoint_path", run.checkpoint().map(c -> c.directory().toString()).orElse(null));
+    fields.put("lineage_id", lineageId);
     fields.put("dataset", run.manifest().dataset().toString());
     fields.put("dataset_key", run.datasetKey());
     fields.put("epoch", plan.epoch());

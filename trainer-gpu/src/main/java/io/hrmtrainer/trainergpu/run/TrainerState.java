@@ -1,10 +1,14 @@
 package io.hrmtrainer.trainergpu.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hrmtrainer.core.brain.CheckpointInfo;
+import io.hrmtrainer.core.brain.JsonFiles;
 import io.hrmtrainer.core.config.ModelSpec;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The counters and provenance stored in a checkpoint's {@code trainer_state.json}.
@@ -27,6 +31,10 @@ import java.util.Objects;
  * @param datasetKey The dataset key that names the ledger's directory in the brain.
  * @param config The configuration of the run that wrote the checkpoint.
  * @param provenance Java, OS, architecture and library versions of the writer.
+ * @param lineageId The lineage of the checkpoint: the run id of the new run (one started without
+ *     resuming) whose training it continues. A resumed run keeps its checkpoint's lineage, and
+ *     retention prunes only checkpoints of the run's own lineage. Null in checkpoints written
+ *     before lineages existed.
  */
 public record TrainerState(
     int formatVersion,
@@ -41,13 +49,17 @@ public record TrainerState(
     String datasetFingerprint,
     String datasetKey,
     JsonNode config,
-    Map<String, String> provenance) {
+    Map<String, String> provenance,
+    String lineageId) {
 
   /** The file name inside a checkpoint directory. */
   public static final String FILE_NAME = "trainer_state.json";
 
   /** The format version this release writes and reads. */
   public static final int FORMAT_VERSION = 1;
+
+  /** The JSON key of {@link #lineageId()}. */
+  static final String LINEAGE_KEY = "lineage_id";
 
   /** Checks the fields and copies the map. */
   public TrainerState {
@@ -58,5 +70,26 @@ public record TrainerState(
     Objects.requireNonNull(datasetKey, "datasetKey");
     Objects.requireNonNull(config, "config");
     provenance = Map.copyOf(provenance);
+  }
+
+  /** Returns the lineage, empty for a checkpoint written before lineages existed. */
+  public Optional<String> lineage() {
+    return Optional.ofNullable(lineageId);
+  }
+
+  /**
+   * Returns the {@code lineage_id} stored in the {@code trainer_state.json} of {@code checkpoint};
+   * empty when the file is missing, unreadable or has no lineage. Never throws for a bad file:
+   * callers treat a checkpoint without a readable lineage as belonging to no lineage.
+   */
+  public static Optional<String> readLineage(CheckpointInfo checkpoint) {
+    try {
+      JsonNode lineage = JsonFiles.readTree(checkpoint.file(FILE_NAME)).path(LINEAGE_KEY);
+      return lineage.isTextual() && !lineage.textValue().isBlank()
+          ? Optional.of(lineage.textValue())
+          : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -15,13 +15,16 @@ final class TrainerStateFactory {
   private final String runId;
   private final long seed;
   private final ModelSpec model;
+  private final String lineageId;
   private final Map<String, String> provenance;
 
-  TrainerStateFactory(ResolvedRun run, String runId, long seed, ModelSpec model) {
+  TrainerStateFactory(
+      ResolvedRun run, String runId, long seed, ModelSpec model, String lineageId) {
     this.run = run;
     this.runId = runId;
     this.seed = seed;
     this.model = model;
+    this.lineageId = lineageId;
     this.provenance = provenance();
   }
 
@@ -39,7 +42,18 @@ final class TrainerStateFactory {
         run.manifest().fingerprint(),
         run.datasetKey(),
         run.config().toJsonNode(),
-        provenance);
+        provenance,
+        lineageId);
+  }
+
+  /** Returns the run seed in effect. */
+  long seed() {
+    return seed;
+  }
+
+  /** Returns the lineage every checkpoint of this run carries. */
+  String lineageId() {
+    return lineageId;
   }
 
   private static Map<String, String> provenance() {

@@ -6,11 +6,13 @@ import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.BrainLock;
 import io.hrmtrainer.core.brain.JsonFiles;
 import io.hrmtrainer.core.config.ModelSpec;
+import io.hrmtrainer.core.config.TrainingConfig;
 import io.hrmtrainer.core.telemetry.CompositeTelemetrySink;
 import io.hrmtrainer.core.telemetry.EventNames;
 import io.hrmtrainer.core.telemetry.JsonlTelemetrySink;
 import io.hrmtrainer.core.telemetry.TelemetrySink;
 import io.hrmtrainer.tracker.ChunkTracker;
+import io.hrmtrainer.tracker.plan.RunPlan;
 import io.hrmtrainer.tracker.resolve.ResolvedRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -96,7 +99,9 @@ public final class TrainingRun {
     List<String> deviceNames = devices.stream().map(DeviceAssignment::nameOf).toList();
     run.skippedCheckpoints().forEach(telemetry::checkpointSkipped);
     run.resumeDisabledReason().ifPresent(reason -> telemetry.resumeDisabled(reason, run));
-    telemetry.startPositionSelected(run, deviceNames);
+    Optional<TrainerState> resumed = readTrainerState();
+    String lineage = lineageOf(resumed);
+    telemetry.startPositionSelected(run, deviceNames, lineage);
     if (run.plan().isNothingToTrain()) {
       telemetry.nothingToTrain(run.plan());
       return RunEnding.nothingToTrain(
@@ -108,7 +113,6 @@ public final class TrainingRun {
               : Optional.empty()).orElse(0L));
     }
 
-    Optional<TrainerState> resumed = readTrainerState();
     ModelSpec spec = resumed.map(TrainerState::model).orElse(run.config().model());
     long seed = resumed.map(TrainerState::seed).orElse(run.config().seed());
     warnOnChangedSettings(resumed, spec, seed);
@@ -120,7 +124,8 @@ public final class TrainingRun {
       List<ModelReplica> replicas =
           Replicas.create(devices, run.config(), spec, seed, run.checkpoint());
       try {
-        return train(telemetry, replicas, deviceNames, spec, seed, resumed, records);
+        TrainerStateFactory states = new TrainerStateFactory(run, runId, seed, spec, lineage);
+        return train(telemetry, replicas, deviceNames, states, resumed, records);
       } finally {
         replicas.forEach(ModelReplica::close);
       }
@@ -131,8 +136,7 @@ public final class TrainingRun {
       RunTelemetry telemetry,
       List<ModelReplica> replicas,
       List<String> deviceNames,
-      ModelSpec spec,
-      long seed,
+      TrainerStateFactory states,
       Optional<TrainerState> resumed,
       BrainRecords records)
       throws IOException {
@@ -148,10 +152,10 @@ public final class TrainingRun {
             listener,
             stepHook,
             stop,
-            new RunContext.Counters(seed, startStep, run.plan().chunksToTrain(), skipped),
+            new RunContext.Counters(
+                states.seed(), startStep, plannedChunks(run.plan(), run.config()), skipped),
             replicas.size());
-    CheckpointCommitter committer =
-        new CheckpointCommitter(context, new TrainerStateFactory(run, runId, seed, spec), clock);
+    CheckpointCommitter committer = new CheckpointCommitter(context, states, clock);
     WorkerPool pool = new WorkerPool(context, replicas, deviceNames, committer);
     if (!run.isResume() || run.epochAdvanced()) {
       emitEpoch(telemetry, EventNames.EPOCH_STARTED, tracker.currentEpoch());
@@ -208,6 +212,32 @@ public final class TrainingRun {
     }
     return Optional.of(
         JsonFiles.read(run.checkpoint().get().file(TrainerState.FILE_NAME), TrainerState.class));
+  }
+
+  /**
+   * Returns the lineage of the run's checkpoints: a new run starts one named after its run id; a
+   * resumed run continues its checkpoint's, or, for a checkpoint written before lineages existed,
+   * one named after the run that wrote it.
+   */
+  private String lineageOf(Optional<TrainerState> resumed) {
+    if (resumed.isEmpty()) {
+      return runId;
+    }
+    TrainerState state = resumed.get();
+    return state.lineage().orElseGet(state::runId);
+  }
+
+  /**
+   * Returns the chunks the whole run plans to train, for progress displays: this epoch's plan, then
+   * every chunk at or after the start in each later epoch up to {@code --epochs}, capped by {@code
+   * --max-chunks}.
+   */
+  static long plannedChunks(RunPlan plan, TrainingConfig config) {
+    long laterEpochs = Math.max(0, config.epochs() - 1L - plan.epoch());
+    long chunksPerLaterEpoch = plan.totalChunks() - plan.chunksBelowStart();
+    long total = plan.chunksToTrain() + laterEpochs * chunksPerLaterEpoch;
+    OptionalInt max = config.maxChunks();
+    return max.isPresent() ? Math.min(total, max.getAsInt()) : total;
   }
 
   private void warnOnChangedSettings(Optional<TrainerState> resumed, ModelSpec spec, long seed) {
