@@ -206,9 +206,9 @@ public final class CheckpointStore {
    * the older valid ones among them; checkpoints outside the scope are never deleted.
    *
    * <p>A run prunes with a scope of its own lineage, so a new run never deletes the checkpoints of
-   * an earlier, unrelated run. The result's {@code kept} list holds only checkpoints in scope;
-   * its {@code invalid} list holds every invalid checkpoint, which is never deleted ({@code
-   * inScope} is asked only about valid ones).
+   * an earlier, unrelated run. The result's {@code kept} list contains only checkpoints in
+   * scope. Its {@code invalid} list contains every invalid checkpoint, which is never deleted, and
+   * {@code inScope} is called only for valid ones.
    *
    * @param keep How many valid checkpoints in scope to keep, at least 1.
    * @param inScope Which valid checkpoints this pruning may delete.

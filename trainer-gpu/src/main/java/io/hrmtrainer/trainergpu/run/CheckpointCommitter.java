@@ -8,6 +8,7 @@ import io.hrmtrainer.core.brain.CheckpointWriter;
 import io.hrmtrainer.core.brain.JsonFiles;
 import io.hrmtrainer.core.brain.PruneResult;
 import io.hrmtrainer.core.telemetry.EventNames;
+import io.hrmtrainer.tracker.ledger.LedgerFileException;
 import io.hrmtrainer.tracker.ledger.LedgerState;
 import io.hrmtrainer.tracker.ledger.LedgerStore;
 import io.hrmtrainer.tracker.resolve.RunResolver;
@@ -144,10 +145,19 @@ final class CheckpointCommitter {
       Path aside = freeSibling(ledgerCopy, "corrupt-" + SUFFIX.format(clock.instant()));
       Files.move(ledgerCopy, aside, StandardCopyOption.ATOMIC_MOVE);
       LOGGER.warn(
-          "the brain's ledger copy {} cannot be read ({}); moved it to {} and writing the"
-              + " committed ledger in its place",
-          ledgerCopy, e.getMessage(), aside);
+          "the brain's ledger copy {} cannot be read ({}); moved it to {} unchanged, and the"
+              + " newly committed ledger takes its place",
+          ledgerCopy, unreadableReason(e), aside);
     }
+  }
+
+  private static String unreadableReason(Exception e) {
+    if (e instanceof LedgerFileException ledgerError) {
+      return ledgerError.problem() == LedgerFileException.Problem.UNSUPPORTED_VERSION
+          ? "it uses a newer schema version"
+          : "it is corrupt or truncated";
+    }
+    return e.toString();
   }
 
   private static Path freeSibling(Path file, String suffix) {

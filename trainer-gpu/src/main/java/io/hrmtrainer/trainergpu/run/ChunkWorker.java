@@ -79,7 +79,7 @@ final class ChunkWorker implements Runnable {
   }
 
   private void claimAndTrain(ChunkReader reader) throws IOException, InterruptedException {
-    // First claims go in worker id order, as the start event says; nothing blocks before them.
+    // First claims go in worker id order, as the start event plans. Nothing blocks before them.
     context.firstClaims.awaitTurn(workerId);
     boolean firstClaim = true;
     while (true) {

@@ -2,8 +2,8 @@ package io.hrmtrainer.trainergpu.run;
 
 /**
  * Makes the workers' first claims happen in worker id order, so worker {@code k} claims the
- * {@code k}-th claimable chunk as the plan and the {@code training_start_position_selected} event
- * say. Later claims are not ordered.
+ * {@code k}-th claimable chunk, as planned in the {@code training_start_position_selected} event.
+ * Later claims are not ordered.
  *
  * <p>Worker {@code k} waits in {@link #awaitTurn} until every worker below {@code k} has made its
  * first claim or exited. A worker must call {@link #passed} once it has claimed, and again (the
@@ -31,7 +31,7 @@ final class FirstClaimOrder {
     }
   }
 
-  /** Records that worker {@code workerId} made its first claim or exited; later calls do nothing. */
+  /** Records that worker {@code workerId} made its first claim or exited; repeats do nothing. */
   void passed(int workerId) {
     synchronized (lock) {
       if (workerId < 0 || workerId >= passed.length || passed[workerId]) {

@@ -168,8 +168,8 @@ final class RunContext {
   }
 
   /**
-   * Records that a checkpoint was committed: the weights it holds include the steps taken on every
-   * chunk abandoned so far. Call only while every worker is paused or finished.
+   * Records that a checkpoint was committed, so its weights include the steps taken on every chunk
+   * abandoned so far. Call only while every worker is paused or finished.
    */
   void abandonedChunksCommitted() {
     synchronized (abandonedChunks) {
@@ -184,7 +184,7 @@ final class RunContext {
     }
   }
 
-  /** Returns whether a commit after its abandonment put the steps taken on {@code chunk} in a checkpoint. */
+  /** Returns whether a checkpoint committed after {@code chunk} was abandoned has its steps. */
   boolean isInCommittedWeights(AbandonedChunk chunk) {
     synchronized (abandonedChunks) {
       int index = abandonedChunks.indexOf(chunk);

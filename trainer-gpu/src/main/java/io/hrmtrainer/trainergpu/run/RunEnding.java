@@ -146,7 +146,8 @@ final class RunEnding {
     for (RunContext.AbandonedChunk chunk : context.abandonedChunks()) {
       String text =
           String.format(
-              "%s after %d of %d steps", chunk.position(), chunk.stepsTaken(), chunk.stepsInChunk());
+              "%s after %d of %d steps",
+              chunk.position(), chunk.stepsTaken(), chunk.stepsInChunk());
       (context.isInCommittedWeights(chunk) ? committed : uncommitted).add(text);
     }
     StringBuilder note = new StringBuilder();
@@ -167,7 +168,7 @@ final class RunEnding {
     return note.toString();
   }
 
-  /** Says which checkpoint holds the brain's state when the run committed none of its own. */
+  /** Names the newest checkpoint when the run committed none of its own; empty otherwise. */
   private String uncommittedNote() {
     if (committer.lastCommitted().isPresent()) {
       return "";

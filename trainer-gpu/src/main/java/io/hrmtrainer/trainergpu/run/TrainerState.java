@@ -79,8 +79,8 @@ public record TrainerState(
 
   /**
    * Returns the {@code lineage_id} stored in the {@code trainer_state.json} of {@code checkpoint};
-   * empty when the file is missing, unreadable or has no lineage. Never throws for a bad file:
-   * callers treat a checkpoint without a readable lineage as belonging to no lineage.
+   * empty when the file is missing, unreadable or has no lineage. A bad file gives an empty result,
+   * not an exception, so callers treat such a checkpoint as belonging to no lineage.
    */
   public static Optional<String> readLineage(CheckpointInfo checkpoint) {
     try {

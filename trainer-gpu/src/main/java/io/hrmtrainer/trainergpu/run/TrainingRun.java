@@ -215,9 +215,9 @@ public final class TrainingRun {
   }
 
   /**
-   * Returns the lineage of the run's checkpoints: a new run starts one named after its run id; a
-   * resumed run continues its checkpoint's, or, for a checkpoint written before lineages existed,
-   * one named after the run that wrote it.
+   * Returns the lineage of the run's checkpoints. A new run starts one named after its run id. A
+   * resumed run continues its checkpoint's lineage, or, when the checkpoint predates lineages, one
+   * named after the run that wrote it.
    */
   private String lineageOf(Optional<TrainerState> resumed) {
     if (resumed.isEmpty()) {

@@ -26,7 +26,7 @@ class CheckpointLineageTest {
   @TempDir Path temp;
 
   @Test
-  void newRunWithKeepCheckpointsNeverDeletesTheCheckpointsOfAnEarlierLineage() throws Exception {
+  void newRunKeepsEarlierLineageCheckpoints() throws Exception {
     // given a brain trained to 3 checkpoints (6 chunks, a commit every 2)
     RunFixture fixture = RunFixture.create(temp, 600);
     RunOutcome first = fixture.train(fixture.config().optMaxChunks(6).build());
@@ -42,7 +42,7 @@ class CheckpointLineageTest {
         .containsEntry("ckpt-000001", Optional.of(first.runId()))
         .containsEntry("ckpt-000002", Optional.of(first.runId()))
         .containsEntry("ckpt-000003", Optional.of(first.runId()));
-    // and the new lineage, named after the new run, holds its newest 2
+    // and the new lineage, named after the new run, contains its newest 2
     assertThat(lineages)
         .containsEntry("ckpt-000005", Optional.of(second.runId()))
         .containsEntry("ckpt-000006", Optional.of(second.runId()))
@@ -64,7 +64,7 @@ class CheckpointLineageTest {
   }
 
   @Test
-  void resumedRunContinuesItsCheckpointsLineageAndPrunesWithinIt() throws Exception {
+  void resumedRunPrunesOnlyItsLineage() throws Exception {
     // given a first lineage of 2 checkpoints and a second lineage of 1 after it
     RunFixture fixture = RunFixture.create(temp, 600);
     RunOutcome first = fixture.train(fixture.config().optMaxChunks(4).build());
@@ -91,7 +91,7 @@ class CheckpointLineageTest {
   }
 
   @Test
-  void trainerStateWithoutALineageReadsAsNoLineage() throws Exception {
+  void trainerStateWithoutLineageReadsEmpty() throws Exception {
     // given a checkpoint whose trainer_state.json lacks lineage_id, as written before lineages
     RunFixture fixture = RunFixture.create(temp, 300);
     fixture.train(fixture.config().optMaxChunks(1).build());

@@ -95,6 +95,73 @@ class StopTest {
   }
 
   @Test
+  void immediateStopReportsAbandonedChunkSteps() throws Exception {
+    // given a one-worker run that stops immediately before step 3 of its second chunk
+    RunFixture fixture = RunFixture.create(temp, 300);
+    StopSignal stop = new StopSignal();
+    ChunkPosition second = new ChunkPosition(0, 1);
+    StepHook hook =
+        (worker, chunk, step) -> {
+          if (chunk.equals(second) && step == 3) {
+            stop.requestImmediate("stop now, asked by the test");
+          }
+        };
+
+    // when it runs
+    RunOutcome outcome =
+        TrainingRun.builder(fixture.resolve(fixture.config().build()))
+            .optStopSignal(stop)
+            .optStepHook(hook)
+            .build()
+            .execute();
+
+    // then the committed weights hold 2 steps of the second chunk, which the ledger does not have
+    assertThat(outcome.trainedChunks()).containsExactly(new ChunkPosition(0, 0));
+    assertThat(committedChunks(fixture)).containsExactly(new ChunkPosition(0, 0));
+    int stepsPerChunk = 4; // 50 samples in batches of 16
+    assertThat(outcome.globalStep()).isEqualTo(stepsPerChunk + 2);
+
+    // and the stop event and the outcome report it
+    TelemetryEvent stopped = fixture.events(EventNames.TRAINING_STOPPED, outcome.runId()).get(0);
+    List<?> abandoned = (List<?>) stopped.field("abandoned_chunks").orElseThrow();
+    assertThat(abandoned).hasSize(1);
+    assertThat(abandoned.get(0).toString())
+        .isEqualTo(
+            "{worker_id=0, block_id=0, chunk_id=1, epoch=0, steps_taken=2, steps_in_chunk=4,"
+                + " in_committed_weights=true}");
+    assertThat(outcome.message())
+        .contains(
+            "abandoned (0, 1) after 2 of 4 steps: the committed weights include those steps",
+            "--resume trains them again in full");
+  }
+
+  @Test
+  void uncommittedRunNamesResumedCheckpoint() throws Exception {
+    // given a brain with one checkpoint, and a resumed run stopped before its first chunk
+    RunFixture fixture = RunFixture.create(temp, 300);
+    fixture.train(fixture.config().optMaxChunks(2).build());
+    StopSignal stop = new StopSignal();
+    stop.requestGraceful("stopped by the test before the first chunk");
+
+    // when it runs
+    RunOutcome outcome =
+        TrainingRun.builder(fixture.resolve(fixture.config().optResume(true).build()))
+            .optStopSignal(stop)
+            .build()
+            .execute();
+
+    // then it names the checkpoint it resumed from and reports that it committed none
+    assertThat(outcome.status()).isEqualTo(RunOutcome.Status.STOPPED);
+    assertThat(outcome.chunksTrained()).isZero();
+    assertThat(outcome.lastCheckpoint()).contains("ckpt-000001");
+    assertThat(outcome.resumedFrom()).contains("ckpt-000001");
+    assertThat(outcome.committedCheckpoint()).isFalse();
+    assertThat(outcome.message())
+        .contains("this run committed no checkpoint, so ckpt-000001 stays the newest state");
+    assertThat(new CheckpointStore(fixture.brain()).list()).hasSize(1);
+  }
+
+  @Test
   void stopFileEndsTheRunGracefully() throws Exception {
     // given a run whose stop file appears once the first chunk is trained
     RunFixture fixture = RunFixture.create(temp, 600);
