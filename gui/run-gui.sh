@@ -17,7 +17,7 @@ needs_build() {
 
 if needs_build; then
   echo "run-gui: building the desktop app (first use or sources changed)..." >&2
-  (cd "$root" && mvn -B -q install -DskipTests -pl gui -am) >&2
+  (cd "$root" && mvn -B -q -Dstyle.color=never install -DskipTests -pl gui -am) >&2
 fi
 
 if [[ "${GUI_PRINT_CLASSPATH:-0}" == 1 ]]; then
@@ -26,8 +26,11 @@ if [[ "${GUI_PRINT_CLASSPATH:-0}" == 1 ]]; then
   exit 0
 fi
 
-# PyTorch's C++ warnings (for example a deprecation notice on every start) are noise for users.
-export TORCH_CPP_LOG_LEVEL="${TORCH_CPP_LOG_LEVEL:-ERROR}"
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
+  echo "run-gui: no display found (DISPLAY is not set): run it in a desktop session, or under" \
+    "Xvfb with 'xvfb-run -a ./hrm-hf gui'; scripts/gui-screenshots.sh shows the screens headless" >&2
+  exit 2
+fi
 
 # shellcheck disable=SC2086
 exec java -Dai.djl.offline=true ${HRM_GUI_JAVA_OPTS:-} \

@@ -41,7 +41,7 @@ class ErrorHandlingTest {
 
   @Test
   void internalErrorHasNoStackTrace() throws IOException {
-    Path brain = brainWhoseMetricsFileIsADirectory();
+    Path brain = brainWhoseDescriptorIsADirectory();
 
     Cli.Result result = TinyDataset.train(dataset, brain, "--max-chunks", "1");
 
@@ -54,7 +54,7 @@ class ErrorHandlingTest {
 
   @Test
   void verbosePrintsStackTrace() throws IOException {
-    Path brain = brainWhoseMetricsFileIsADirectory();
+    Path brain = brainWhoseDescriptorIsADirectory();
 
     Cli.Result result = TinyDataset.train(dataset, brain, "--max-chunks", "1", "--verbose");
 
@@ -101,9 +101,10 @@ class ErrorHandlingTest {
   }
 
   /** Returns a brain directory whose {@code metrics.jsonl} cannot be opened for appending. */
-  private Path brainWhoseMetricsFileIsADirectory() throws IOException {
+  private Path brainWhoseDescriptorIsADirectory() throws IOException {
     Path brain = temp.resolve("brain");
-    Files.createDirectories(BrainLayout.of(brain).metricsJsonl());
+    // brain.json as a directory cannot be read: an environment failure, not a flag value.
+    Files.createDirectories(BrainLayout.of(brain).brainJson());
     return brain;
   }
 }

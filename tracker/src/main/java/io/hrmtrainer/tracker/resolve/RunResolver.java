@@ -1,6 +1,7 @@
 package io.hrmtrainer.tracker.resolve;
 
 import io.hrmtrainer.core.InvalidInputException;
+import io.hrmtrainer.core.brain.BrainDescriptor;
 import io.hrmtrainer.core.brain.BrainLayout;
 import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.CheckpointStore;
@@ -67,6 +68,7 @@ public final class RunResolver {
 
     BrainLayout brain = BrainLayout.of(config.saveDir());
     checkSaveDir(config.saveDir());
+    checkOutputFiles(config, brain);
     CheckpointChoice choice = chooseCheckpoint(config, brain);
     LedgerState ledger = choice.checkpoint().map(c -> loadLedger(c, manifest, config)).orElseGet(
         () -> freshLedger(manifest));
@@ -127,6 +129,39 @@ public final class RunResolver {
     }
   }
 
+  /**
+   * Rejects output paths that would fail only after the run has started: a log file that is a
+   * directory, a stop file that already exists (it would stop the run before its first chunk), and
+   * an unreadable {@code brain.json}.
+   */
+  private static void checkOutputFiles(TrainingConfig config, BrainLayout brain) {
+    Path logFile = config.effectiveLogFile();
+    if (Files.isDirectory(logFile)) {
+      throw new InvalidInputException(
+          String.format(
+              "log file %s is a directory: expected a file to append events to; point --log-file"
+                  + " at a file",
+              logFile));
+    }
+    config
+        .stopFile()
+        .filter(Files::exists)
+        .ifPresent(
+            stopFile -> {
+              throw new InvalidInputException(
+                  String.format(
+                      "stop file %s already exists, so the run would stop before its first chunk:"
+                          + " delete it, or choose another --stop-file",
+                      stopFile));
+            });
+    try {
+      // Throws an error that names the file when brain.json is truncated or corrupt.
+      BrainDescriptor.read(brain);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read " + brain.brainJson(), e);
+    }
+  }
+
   private ManifestCache.LoadedManifest loadManifest(TrainingConfig config, BuildProgress progress) {
     try {
       return manifestCache.loadOrBuild(
@@ -168,14 +203,19 @@ public final class RunResolver {
     if (newest.isPresent()) {
       return CheckpointChoice.resume(newest.get(), skipped);
     }
-    String reason =
-        all.isEmpty()
-            ? String.format("no checkpoint found in %s", brain.checkpointsDir())
-            : String.format(
-                "no valid checkpoint in %s (invalid: %s)",
-                brain.checkpointsDir(),
-                all.stream().map(CheckpointInfo::name).collect(Collectors.joining(", ")));
-    LOGGER.warn("resume requested but {}; starting a new run", reason);
+    if (!all.isEmpty()) {
+      // Checkpoints exist but none verifies: a new run would silently drop the user's progress.
+      throw new InvalidInputException(
+          String.format(
+              "--resume was given but no checkpoint in %s is valid:%n  %s%n"
+                  + "Restore or move aside the broken checkpoints, name one with --resume-from,"
+                  + " or drop --resume to start a new run.",
+              brain.checkpointsDir(),
+              all.stream()
+                  .map(c -> c.name() + ": " + c.reason().orElse("invalid"))
+                  .collect(Collectors.joining(String.format("%n  ")))));
+    }
+    String reason = String.format("no checkpoint found in %s", brain.checkpointsDir());
     return new CheckpointChoice(Optional.empty(), skipped, Optional.of(reason));
   }
 
@@ -196,17 +236,19 @@ public final class RunResolver {
       if (!config.isForceTrain()) {
         throw new InvalidInputException(
             String.format(
-                "the ledger of checkpoint %s does not match the dataset %s: %s;"
-                    + " pass --force-train to keep the weights and train with a fresh ledger,"
-                    + " or start a new run without --resume",
-                checkpoint.name(), manifest.dataset(), e.getMessage()),
+                "the ledger of checkpoint %s does not match the dataset %s:%n  %s%n"
+                    + "Pass --force-train to keep the weights and train with a fresh ledger, or"
+                    + " start a new run without --resume.",
+                checkpoint.name(),
+                manifest.dataset(),
+                String.join(String.format("%n  "), e.mismatches())),
             e);
       }
       LOGGER.warn(
           "the ledger of checkpoint {} does not match the dataset ({}); --force-train keeps the"
               + " weights and starts a fresh ledger",
           checkpoint.name(),
-          e.getMessage());
+          String.join("; ", e.mismatches()));
       return freshLedger(manifest);
     }
     return ledger;

@@ -3,6 +3,7 @@ package io.hrmtrainer.trainergpu.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hrmtrainer.core.InvalidInputException;
 import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.CheckpointStore;
 import io.hrmtrainer.core.brain.CommitRecord;
@@ -101,14 +102,15 @@ class CrashRecoveryTest {
         .hasMessageContaining(ledger.toString());
     assertThat(Files.readAllBytes(ledger)).isEqualTo(truncated);
 
-    // given the same truncation without a matching COMMIT.json, when resumed, then the
-    // checkpoint is invalid, reported, never loaded, and the file is unchanged
+    // given the same truncation without a matching COMMIT.json, when resumed, then the only
+    // checkpoint is invalid, so resume is rejected instead of silently starting a new run, and
+    // the file is unchanged
     byte[] cut = java.util.Arrays.copyOf(full, full.length / 3);
     Files.write(ledger, cut);
-    RunOutcome outcome =
-        fixture.train(fixture.config().optResume(true).optMaxChunks(1).build());
-    assertThat(fixture.events(EventNames.CHECKPOINT_SKIPPED, outcome.runId())).hasSize(1);
-    assertThat(fixture.events(EventNames.RESUME_DISABLED, outcome.runId())).hasSize(1);
+    assertThatThrownBy(() -> fixture.resolve(fixture.config().optResume(true).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ckpt-000001")
+        .hasMessageContaining("no checkpoint in");
     assertThat(Files.readAllBytes(ledger)).isEqualTo(cut);
   }
 
