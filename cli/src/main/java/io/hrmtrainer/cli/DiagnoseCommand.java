@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
     name = "diagnose",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the start-position contract end to end: each scenario trains a tiny model on the CPU",
-      "over small generated datasets in a temporary directory and checks the telemetry and the",
-      "ledger. Exit code 0 when every scenario passed, 1 when one failed, 2 for an unknown name."
+      "Check the start-position contract end to end on generated data.",
+      "Each scenario trains a tiny model on the CPU over small datasets in a temporary directory"
+          + " and checks the telemetry and the ledger.",
+      "Exit code 0 when every scenario passed, 1 when one failed, 2 for an unknown name."
     })
 final class DiagnoseCommand implements Callable<Integer> {
 

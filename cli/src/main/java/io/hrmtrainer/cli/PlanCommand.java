@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the dataset layout and the run plan that 'train' would follow with these options.",
+      "Print the layout and the run plan that 'train' would follow.",
       "Builds no model and writes nothing into the brain directory."
     })
 final class PlanCommand implements Callable<Integer> {

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Summarise a brain: its model, totals, runs, the committed ledger of each dataset, and its",
-      "checkpoints. The ledger shown is the one of the newest commit."
+      "Summarise a brain: model, totals, runs, ledgers and checkpoints.",
+      "The ledger shown for each dataset is the one of the newest commit."
     })
 final class StatusCommand implements Callable<Integer> {
 
