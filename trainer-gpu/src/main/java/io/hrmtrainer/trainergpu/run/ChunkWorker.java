@@ -85,6 +85,7 @@ final class ChunkWorker implements Runnable {
     while (true) {
       if (!firstClaim) {
         context.gate.pauseIfRequested();
+        context.firstClaims.awaitEveryFirstClaim();
       }
       if (context.stop.isStopRequested() || !context.reserveClaim()) {
         return;
