@@ -214,7 +214,7 @@ public final class RunViewModel {
 
   private void resolved(ResolvedRun run) {
     chunkMap.set(ChunkMap.of(run.manifest(), config.startPosition()));
-    chunksToTrain = run.plan().chunksToTrain();
+    chunksToTrain = TrainingRun.plannedChunks(run.plan(), run.config());
     status.set(String.format(
         "Training %s from %s: %d chunks planned.",
         run.isResume() ? "from checkpoint " + run.checkpoint().get().name() : "a new run",

@@ -232,7 +232,7 @@ public final class TrainingRun {
    * every chunk at or after the start in each later epoch up to {@code --epochs}, capped by {@code
    * --max-chunks}.
    */
-  static long plannedChunks(RunPlan plan, TrainingConfig config) {
+  public static long plannedChunks(RunPlan plan, TrainingConfig config) {
     long laterEpochs = Math.max(0, config.epochs() - 1L - plan.epoch());
     long chunksPerLaterEpoch = plan.totalChunks() - plan.chunksBelowStart();
     long total = plan.chunksToTrain() + laterEpochs * chunksPerLaterEpoch;
