@@ -22,7 +22,7 @@ import java.util.Optional;
  * on the model classes. Instances are immutable; the {@code with…} methods return modified copies.
  *
  * <p>A {@code brain.json} that cannot be read is never overwritten: {@link #read(BrainLayout)}
- * fails with {@link CorruptFileException}, and {@link #write(BrainLayout)} refuses to replace it.
+ * fails with {@link CorruptFileException}, and {@link #write(BrainLayout)} rejects replacing it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BrainDescriptor {

@@ -7,8 +7,8 @@ import java.util.Optional;
  * Signals that another run holds a brain's lock, in this process or in another one.
  *
  * <p>The message names the brain and, when the lock file contains them, the holder's process id,
- * host and start time. It asks the user to wait for that run or stop it. Front ends exit with code
- * 4.
+ * host and start time, and tells the user to wait for that run or stop it. Front ends exit with
+ * code 4.
  */
 public class BrainInUseException extends RuntimeException {
 
@@ -21,7 +21,7 @@ public class BrainInUseException extends RuntimeException {
    * Creates an exception for {@code brain}.
    *
    * @param brain The brain directory.
-   * @param holder The holder read from the lock file, or null when the file does not tell.
+   * @param holder The holder read from the lock file, or null when the file does not name one.
    */
   public BrainInUseException(Path brain, LockHolder holder) {
     super(message(brain, holder));

@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>{@link #acquire(BrainLayout)} takes an operating-system lock on {@code .lock} and writes the
  * holder (pid, host, start time) into it as JSON. A second acquire fails with {@link
  * BrainInUseException}, whether it comes from another process or from this one. The lock ends with
- * {@link #close()} or with the process: a {@code .lock} file left by a killed run holds no
+ * {@link #close()} or with the process. A {@code .lock} file left by a killed run carries no
  * operating-system lock, so the next acquire succeeds and overwrites it.
  *
  * <p>The file is kept after {@link #close()}: deleting it would let two runs lock two different
@@ -26,12 +26,12 @@ import java.util.Optional;
  *
  * @implNote On Linux the lock is a POSIX record lock, which belongs to the process, and closing any
  *     descriptor of the file releases it. Locks held by this JVM are therefore tracked in a
- *     process-wide table and a second acquire in the same JVM is refused before the file is opened
+ *     process-wide table and a second acquire in the same JVM is rejected before the file is opened
  *     again. Nothing else in this process may open the lock file.
  */
 public final class BrainLock implements AutoCloseable {
 
-  /** The locks this process holds, by real brain path; guarded by itself. */
+  /** Locks this process holds, by real brain path. Access is guarded by the map itself. */
   private static final Map<Path, BrainLock> HELD_IN_THIS_PROCESS = new HashMap<>();
 
   private final Path key;
@@ -54,8 +54,8 @@ public final class BrainLock implements AutoCloseable {
   /**
    * Takes the lock of the brain in {@code layout}, creating the brain directory if needed.
    *
-   * @throws BrainInUseException if another run, in this process or another one, holds the lock;
-   *     wait for it to finish or stop it.
+   * @throws BrainInUseException if another run, in this process or another one, holds the lock.
+   *     Wait for it to finish or stop it.
    * @throws IOException if the lock file cannot be created or written.
    */
   public static BrainLock acquire(BrainLayout layout) throws IOException {
@@ -98,7 +98,7 @@ public final class BrainLock implements AutoCloseable {
   }
 
   /**
-   * Releases the lock; the lock file stays. Closing twice does nothing.
+   * Releases the lock but keeps the lock file. Closing twice does nothing.
    *
    * @throws IOException if the operating system fails to release the lock.
    */
@@ -132,7 +132,7 @@ public final class BrainLock implements AutoCloseable {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      // Some code in this JVM locked the file without BrainLock; the brain is in use all the same.
+      // Other code in this JVM locked the file without BrainLock, so the brain is in use anyway.
       channel.close();
       throw new BrainInUseException(layout.root(), null);
     } catch (IOException | RuntimeException e) {

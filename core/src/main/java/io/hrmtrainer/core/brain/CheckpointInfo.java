@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <p>A valid checkpoint's {@code COMMIT.json} verifies: every listed file exists with the recorded
  * size and SHA-256. An invalid one carries a {@link CheckpointProblem} and a reason a user can
- * read. Instances are immutable snapshots; the directory may change after they were made, so
- * {@link CheckpointStore#verify(CheckpointInfo)} again right before loading.
+ * read. Instances are immutable snapshots. The directory may change after they were made, so
+ * call {@link CheckpointStore#verify(CheckpointInfo)} again right before loading.
  */
 public final class CheckpointInfo {
 

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * @implNote {@link #list()}, {@link #newestValid()}, {@link #resolve(String)}, {@link
  *     #verify(CheckpointInfo)} and {@link #prune(int)} compute the SHA-256 of every file of every
  *     checkpoint they look at, which reads each file in full. SHA-256 of a 512 MiB file already in
- *     the page cache took 0.7 s (JDK 17, 2-core AMD EPYC VM); a cold disk adds its read time.
+ *     the page cache took 0.7 s (JDK 17, 2-core AMD EPYC VM). A cold disk adds its read time.
  *     Keeping few checkpoints keeps this short.
  */
 public final class CheckpointStore {
@@ -80,7 +80,7 @@ public final class CheckpointStore {
    * Starts checkpoint number {@code sequence} in a temporary directory.
    *
    * @throws IllegalArgumentException if {@code sequence} is negative or a checkpoint directory with
-   *     that sequence exists, valid or not; use {@link #newCheckpoint()} for the next free number.
+   *     that sequence exists, valid or not. Use {@link #newCheckpoint()} for the next free number.
    * @throws IOException if the temporary directory cannot be created.
    */
   public CheckpointWriter newCheckpoint(long sequence) throws IOException {
@@ -101,7 +101,7 @@ public final class CheckpointStore {
   }
 
   /**
-   * Returns the sequence after the highest checkpoint directory, valid or not; 1 when there is
+   * Returns the sequence after the highest checkpoint directory, valid or not, or 1 when there is
    * none.
    *
    * @throws IOException if {@code checkpoints/} cannot be listed.
@@ -125,7 +125,7 @@ public final class CheckpointStore {
 
   /**
    * Returns the newest valid checkpoint, verifying from the newest down and stopping at the first
-   * valid one; empty when there is none.
+   * valid one. Returns empty when there is none.
    *
    * @throws IOException if {@code checkpoints/} cannot be listed.
    */
@@ -181,7 +181,7 @@ public final class CheckpointStore {
 
   /**
    * Verifies {@code checkpoint} again, from disk, and returns what is there now. A missing or
-   * unreadable directory or file makes the result invalid; nothing is thrown for it.
+   * unreadable directory or file makes the result invalid instead of throwing.
    */
   public CheckpointInfo verify(CheckpointInfo checkpoint) {
     return verifyDirectory(checkpoint.directory());
@@ -190,12 +190,12 @@ public final class CheckpointStore {
   /**
    * Keeps the newest {@code keep} valid checkpoints and deletes the older valid ones.
    *
-   * <p>Invalid checkpoints are never deleted; they are returned for the caller to report. The
+   * <p>Invalid checkpoints are never deleted but returned for the caller to report. The
    * newest valid checkpoint is always kept. A deleted directory is first renamed to a {@code .tmp-}
    * name, so a deletion cut short never leaves a half-deleted {@code ckpt-} directory.
    *
    * @throws IllegalArgumentException if {@code keep < 1}.
-   * @throws IOException if a directory cannot be renamed or deleted; earlier deletions stay done.
+   * @throws IOException if a directory cannot be renamed or deleted. Earlier deletions stay done.
    */
   public PruneResult prune(int keep) throws IOException {
     return prune(keep, checkpoint -> true);
@@ -203,7 +203,7 @@ public final class CheckpointStore {
 
   /**
    * Keeps the newest {@code keep} valid checkpoints among those {@code inScope} accepts and deletes
-   * the older valid ones among them; checkpoints outside the scope are never deleted.
+   * the older valid ones among them. Checkpoints outside the scope are never deleted.
    *
    * <p>A run prunes with a scope of its own lineage, so a new run never deletes the checkpoints of
    * an earlier, unrelated run. The result's {@code kept} list contains only checkpoints in
@@ -213,7 +213,7 @@ public final class CheckpointStore {
    * @param keep How many valid checkpoints in scope to keep, at least 1.
    * @param inScope Which valid checkpoints this pruning may delete.
    * @throws IllegalArgumentException if {@code keep < 1}.
-   * @throws IOException if a directory cannot be renamed or deleted; earlier deletions stay done.
+   * @throws IOException if a directory cannot be renamed or deleted. Earlier deletions stay done.
    */
   public PruneResult prune(int keep, Predicate<CheckpointInfo> inScope) throws IOException {
     Objects.requireNonNull(inScope, "inScope");
@@ -289,7 +289,7 @@ public final class CheckpointStore {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {
-      // Some platforms (Windows) cannot open a directory; their rename is durable on its own.
+      // Windows cannot open a directory, and its rename is durable on its own.
       if (Files.isDirectory(directory) && !System.getProperty("os.name").startsWith("Windows")) {
         throw e;
       }

@@ -40,7 +40,7 @@ public record CheckpointSummary(
         Optional.empty());
   }
 
-  /** Returns the summary held in a parsed {@code trainer_state.json}. */
+  /** Returns the summary contained in a parsed {@code trainer_state.json}. */
   public static CheckpointSummary fromTrainerState(JsonNode state) {
     return new CheckpointSummary(
         longValue(state, "global_step"),

@@ -20,9 +20,9 @@ import java.util.Map;
  * checkpoint in one atomic rename.
  *
  * <p>Lifecycle: {@link CheckpointStore#newCheckpoint()} creates the temporary directory {@code
- * checkpoints/.tmp-ckpt-NNNNNN-<random>}; {@code writeFile} adds files, each flushed and synced to
- * disk, with its size and SHA-256 computed while it is written; {@link #commit()} writes {@code
- * COMMIT.json} last, syncs, and renames the directory to {@code checkpoints/ckpt-NNNNNN}; {@link
+ * checkpoints/.tmp-ckpt-NNNNNN-<random>}. {@code writeFile} adds files, each flushed and synced to
+ * disk, with its size and SHA-256 computed while it is written. {@link #commit()} writes {@code
+ * COMMIT.json} last, syncs, and renames the directory to {@code checkpoints/ckpt-NNNNNN}. {@link
  * #close()} without a commit deletes the temporary directory. Use it in try-with-resources.
  *
  * <p>Not thread-safe: one thread writes a checkpoint.

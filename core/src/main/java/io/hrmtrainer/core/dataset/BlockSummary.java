@@ -9,7 +9,7 @@ package io.hrmtrainer.core.dataset;
  * @param totalChunks The number of chunks over all blocks.
  * @param samplesPerBlock The configured number of samples per block.
  * @param chunkSize The configured number of samples per chunk.
- * @param chunksPerFullBlock The number of chunks in a block that holds {@code samplesPerBlock}
+ * @param chunksPerFullBlock The number of chunks in a block of {@code samplesPerBlock}
  *     samples.
  * @param lastBlockSamples The number of samples in the last block; 0 for an empty dataset.
  * @param lastBlockChunks The number of chunks in the last block; 0 for an empty dataset.
@@ -24,7 +24,7 @@ public record BlockSummary(
     int lastBlockSamples,
     int lastBlockChunks) {
 
-  /** Returns whether the last block holds fewer samples than a full block. */
+  /** Returns whether the last block contains fewer samples than a full block. */
   public boolean hasShortLastBlock() {
     return totalBlocks > 0 && lastBlockSamples < samplesPerBlock;
   }

@@ -14,12 +14,11 @@ import java.util.List;
 /**
  * Reads the samples of one chunk by seeking straight to the chunk's byte offset from the manifest.
  *
- * <p>A read positions the file channel at the chunk's first sample and decodes that chunk's
- * samples and nothing before it, so reading the last chunk of a large file costs the same as
- * reading the first. {@link #decodedSamples()} counts the samples decoded so far, which makes the
- * seek observable. Before each read the file's size and last-modified time are compared with the
- * manifest; a changed file raises {@link StaleManifestException} instead of returning wrong
- * samples.
+ * <p>A read positions the file channel at the chunk's first sample and decodes only that chunk's
+ * samples. Reading the last chunk of a large file therefore costs the same as reading the first.
+ * {@link #decodedSamples()} counts the samples decoded so far, which makes the seek observable.
+ * Before each read the file's size and last-modified time are compared with the manifest, and a
+ * changed file raises {@link StaleManifestException} instead of returning wrong samples.
  *
  * <p>Text samples are the line without its line ending, decoded as UTF-8 (malformed bytes become
  * U+FFFD). JSONL samples are the text field, or the text fields joined with {@link

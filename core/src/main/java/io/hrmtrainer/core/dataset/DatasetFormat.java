@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * How a dataset file holds its samples.
+ * The encoding of samples in a dataset file.
  *
  * <p>Both formats are UTF-8, one sample per non-blank line, with {@code \n} or {@code \r\n} line
  * endings; a UTF-8 byte order mark at the start of the file is ignored.

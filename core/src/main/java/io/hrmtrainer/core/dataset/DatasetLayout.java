@@ -4,11 +4,11 @@ import io.hrmtrainer.core.position.ChunkPosition;
 
 /**
  * The block and chunk layout of a dataset: how many blocks it has and how many chunks and samples
- * each block holds.
+ * each block contains.
  *
- * <p>A block holds {@code samplesPerBlock()} consecutive samples, the last one possibly fewer. A
- * chunk holds {@code chunkSize()} consecutive samples inside one block, the last chunk of a block
- * possibly fewer. Chunks never cross blocks. Implementations are immutable.
+ * <p>A block contains {@code samplesPerBlock()} consecutive samples, the last one possibly fewer.
+ * A chunk contains {@code chunkSize()} consecutive samples inside one block, the last chunk of a
+ * block possibly fewer. Chunks never cross blocks. Implementations are immutable.
  */
 public interface DatasetLayout {
 
@@ -34,7 +34,7 @@ public interface DatasetLayout {
   /**
    * Returns the number of samples in the chunk at {@code position}.
    *
-   * @throws IndexOutOfBoundsException if the position is not in the layout; check it with {@link
+   * @throws IndexOutOfBoundsException if the position is not in the layout. Check it with {@link
    *     #contains(ChunkPosition)}.
    */
   int samplesInChunk(ChunkPosition position);

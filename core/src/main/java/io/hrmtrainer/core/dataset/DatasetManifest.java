@@ -19,12 +19,12 @@ import java.util.Objects;
  * The layout of one dataset file cut into blocks and chunks, with the byte offset of every chunk so
  * that a reader can seek to any chunk in constant time.
  *
- * <p>A manifest records the file's absolute path, format and text fields, its size and
- * last-modified time (to tell whether it is still current), a SHA-256 fingerprint of its content,
- * the sample count, the block and chunk sizes, and, for every chunk in claim order, the byte offset
- * of its first sample. Build one with {@link ManifestBuilder} or load one with {@link
- * ManifestCache}; read chunks with {@link ChunkReader}. Every layout query is O(1). Instances are
- * immutable and safe to share between threads.
+ * <p>A manifest records the file's absolute path, format and text fields, and its size and
+ * last-modified time, which show whether it is still current. It also records a SHA-256
+ * fingerprint of the content, the sample count, the block and chunk sizes, and the byte offset of
+ * the first sample of every chunk, in claim order. Build one with {@link ManifestBuilder} or load
+ * one with {@link ManifestCache}, and read chunks with {@link ChunkReader}. Every layout query is
+ * O(1). Instances are immutable and safe to share between threads.
  *
  * <p>The JSON form ({@link #toJson()}) uses snake_case keys and carries {@code schema_version}
  * {@value #SCHEMA_VERSION}.
@@ -162,7 +162,7 @@ public final class DatasetManifest implements DatasetLayout {
   /**
    * Returns whether the file still has the size and last-modified time recorded here.
    *
-   * @throws IOException if the file system fails to answer.
+   * @throws IOException if the file system operation fails.
    */
   public boolean isCurrent() throws IOException {
     try {
@@ -176,7 +176,7 @@ public final class DatasetManifest implements DatasetLayout {
    * Checks that the file still has the size and last-modified time recorded here.
    *
    * @throws StaleManifestException if it changed or is gone; build the manifest again.
-   * @throws IOException if the file system fails to answer.
+   * @throws IOException if the file system operation fails.
    */
   public void checkCurrent() throws IOException {
     FileStamp now;

@@ -11,12 +11,12 @@ import java.util.Set;
  * A dataset file and how to read samples from it.
  *
  * <p>For {@link DatasetFormat#TEXT} the list of text fields is empty. For {@link
- * DatasetFormat#JSONL} it names one or more string fields of each record; a sample is the value of
+ * DatasetFormat#JSONL} it names one or more string fields of each record. A sample is the value of
  * the only field, or the values of several fields joined with a blank line ({@code "\n\n"}) in the
  * order given. The path is stored absolute and normalised. Instances are immutable.
  *
  * @param file The dataset file, stored absolute and normalised.
- * @param format How the file holds its samples.
+ * @param format The encoding of samples in the file.
  * @param textFields The JSONL fields that form a sample, in join order; empty for text files.
  */
 public record DatasetSource(Path file, DatasetFormat format, List<String> textFields) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The size and last-modified time of a dataset file, used to tell whether a manifest still
+ * The size and last-modified time of a dataset file, used to check whether a manifest still
  * describes the file.
  *
  * <p>A rewrite that keeps both the size and the modification time (to the file system's
@@ -37,7 +37,7 @@ public record FileStamp(long sizeBytes, Instant lastModified) {
    *
    * @throws InvalidInputException if the file does not exist, is a directory or is not readable;
    *     the message names the file and the fix.
-   * @throws IOException if the file system fails to answer.
+   * @throws IOException if the file system operation fails.
    */
   public static FileStamp of(Path file) throws IOException {
     BasicFileAttributes attributes;

@@ -58,7 +58,7 @@ final class JsonlRecords {
   /**
    * Checks that a line is a JSON object with every text field as a string.
    *
-   * @throws RecordProblem if it is not; the message says what was found and what was expected.
+   * @throws RecordProblem if it is not. The message names what was found and what was expected.
    */
   static void check(byte[] bytes, int from, int to, List<String> fields) throws RecordProblem {
     JsonNode record = parseObject(bytes, from, to);
@@ -97,7 +97,7 @@ final class JsonlRecords {
       throw new RecordProblem(
           String.format(
               "field \"%s\" is missing: expected the text field%s %s in every record;"
-                  + " this record has the fields %s; name the field(s) that hold the text",
+                  + " this record has the fields %s; name the field(s) that contain the text",
               field, fields.size() == 1 ? "" : "s", quoted(fields), fieldNames(record)),
           null);
     }

@@ -149,8 +149,9 @@ final class LineScanner {
   }
 
   /**
-   * Returns whether the bytes hold only whitespace, with the meaning of {@link String#isBlank()}
-   * on their UTF-8 text; only lines with non-ASCII bytes and no other visible character are decoded.
+   * Returns whether the bytes contain only whitespace, with the meaning of {@link
+   * String#isBlank()} on their UTF-8 text. Only lines with non-ASCII bytes and no other visible
+   * character are decoded.
    */
   static boolean isBlank(byte[] bytes, int from, int to) {
     boolean nonAscii = false;

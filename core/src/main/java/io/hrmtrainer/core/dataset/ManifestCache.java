@@ -16,16 +16,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A cached manifest is reused while the dataset file keeps the size and last-modified time it
  * had when the manifest was built, and while the format, text fields, block size and chunk size
- * match; otherwise the manifest is built again and replaces the cached one. Cache files are named
+ * match. Otherwise the manifest is built again and replaces the cached one. Cache files are named
  * after the {@link DatasetKey} and written atomically. A cache file that cannot be parsed is
- * rebuilt: the cache holds derived data only.
+ * rebuilt, because the cache contains derived data only.
  *
- * <p>The directory is, in order of precedence: the constructor argument; {@code
- * <hrm.cache.dir>/manifests} when the system property {@value #CACHE_DIR_PROPERTY} is set; {@code
- * $XDG_CACHE_HOME/hrm-trainer/manifests} when that variable holds an absolute path; {@code
- * ~/.cache/hrm-trainer/manifests} otherwise.
+ * <p>The directory is, in order of precedence:
  *
- * <p>Thread-safe; two processes building the same manifest at once both succeed, and the last
+ * <ol>
+ *   <li>the constructor argument,
+ *   <li>{@code <hrm.cache.dir>/manifests} when the system property {@value #CACHE_DIR_PROPERTY} is
+ *       set,
+ *   <li>{@code $XDG_CACHE_HOME/hrm-trainer/manifests} when that variable is an absolute path,
+ *   <li>{@code ~/.cache/hrm-trainer/manifests} otherwise.
+ * </ol>
+ *
+ * <p>Thread-safe. Two processes building the same manifest at once both succeed, and the last
  * write wins with identical content.
  */
 public final class ManifestCache {
@@ -80,7 +85,7 @@ public final class ManifestCache {
     return directory;
   }
 
-  /** Returns the file that holds, or would hold, the manifest for these settings. */
+  /** Returns the file that contains, or would contain, the manifest for these settings. */
   public Path cacheFile(DatasetSource source, int samplesPerBlock, int chunkSize) {
     return directory.resolve(DatasetKey.of(source, samplesPerBlock, chunkSize) + ".json");
   }
@@ -132,7 +137,7 @@ public final class ManifestCache {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (InvalidInputException e) {
-      // The cache holds derived data, so a damaged entry is rebuilt rather than reported.
+      // The cache contains derived data, so a damaged entry is rebuilt rather than reported.
       LOG.warn("Rebuilding the dataset manifest: the cached copy is unusable ({})", e.getMessage());
       return Optional.empty();
     }

@@ -17,7 +17,7 @@ final class ManifestJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-  /** A field that is missing or holds the wrong kind of value. */
+  /** A field that is missing or has the wrong type. */
   private static final class BadField extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -160,7 +160,7 @@ final class ManifestJson {
     for (JsonNode item : array) {
       if (!item.isTextual()) {
         throw new BadField(
-            String.format("field \"%s\" holds %s: expected strings only", name, item));
+            String.format("field \"%s\" contains %s: expected strings only", name, item));
       }
       values.add(item.textValue());
     }

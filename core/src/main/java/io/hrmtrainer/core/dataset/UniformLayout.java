@@ -5,11 +5,11 @@ import io.hrmtrainer.core.position.ChunkPosition;
 
 /**
  * The block and chunk layout that follows from a sample count, a block size and a chunk size,
- * answered by arithmetic in constant time.
+ * computed by arithmetic in constant time.
  *
- * <p>Every block but the last holds {@code samplesPerBlock} samples; every chunk but the last of
- * its block holds {@code chunkSize} samples. A chunk size larger than the block size makes every
- * block a single chunk. Instances are immutable and safe to share between threads.
+ * <p>Every block but the last contains {@code samplesPerBlock} samples, and every chunk but the
+ * last of its block contains {@code chunkSize} samples. A chunk size larger than the block size
+ * makes every block a single chunk. Instances are immutable and safe to share between threads.
  */
 public final class UniformLayout implements DatasetLayout {
 
@@ -31,7 +31,7 @@ public final class UniformLayout implements DatasetLayout {
    * Returns the layout of {@code sampleCount} samples.
    *
    * @throws InvalidInputException if the sample count is negative, a size is below 1, or the
-   *     dataset would have more than {@link Integer#MAX_VALUE} blocks; choose a larger block size.
+   *     dataset would have more than {@link Integer#MAX_VALUE} blocks. Choose a larger block size.
    */
   public static UniformLayout of(long sampleCount, int samplesPerBlock, int chunkSize) {
     if (sampleCount < 0) {
@@ -45,7 +45,7 @@ public final class UniformLayout implements DatasetLayout {
   /**
    * Checks the block and chunk sizes a user chose.
    *
-   * @throws InvalidInputException if either size is below 1; the message names the flag to change.
+   * @throws InvalidInputException if either size is below 1. The message names the flag to change.
    */
   public static void checkSizes(int samplesPerBlock, int chunkSize) {
     if (samplesPerBlock < 1) {
@@ -122,7 +122,7 @@ public final class UniformLayout implements DatasetLayout {
   }
 
   /**
-   * Returns the position of the chunk that holds sample {@code sampleIndex} (0-based).
+   * Returns the position of the chunk that contains sample {@code sampleIndex} (0-based).
    *
    * @throws IndexOutOfBoundsException if the index is not in {@code [0, sampleCount())}.
    */

@@ -12,7 +12,7 @@ public final class EventNames {
   /** Once per run, before the first claim: the resolved start position and plan. */
   public static final String TRAINING_START_POSITION_SELECTED = "training_start_position_selected";
 
-  /** Resume was asked for but no valid checkpoint exists; a new run starts. */
+  /** Resume was requested but no valid checkpoint exists, so a new run starts. */
   public static final String RESUME_DISABLED = "resume_disabled";
 
   /** An invalid checkpoint was passed over while choosing one to resume from. */

@@ -17,13 +17,13 @@ import java.util.Map;
  * line: {@code event}, {@code ts} (ISO-8601 UTC), {@code run_id}, then the event's fields.
  *
  * <p>The file is opened for appending and never truncated, so runs add to the same file. Each line
- * is handed to the operating system in one write as soon as it is emitted; nothing is buffered in
- * the JVM. Lines are not synced to disk one by one: after a power loss the last lines may be
+ * is handed to the operating system in one write as soon as it is emitted, and nothing is buffered
+ * in the JVM. Lines are not synced to disk one by one: after a power loss the last lines may be
  * missing, which {@link TelemetryReader} tolerates.
  *
  * <p>Thread-safe: emits from many threads never interleave within a line. Several sinks, even in
- * several processes, may append to one file on a local file system; each line is written with one
- * append.
+ * several processes, may append to one file on a local file system, because each line is written
+ * with one append.
  *
  * <p>When the file ends in a line cut by a crash, opening it first adds the missing line break so
  * the cut line does not swallow the next event.

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Reads a telemetry JSONL file back into events, for tests and diagnostics.
  *
  * <p>Lines that are not complete events (cut by a crash, or missing {@code event}, {@code ts} or
- * {@code run_id}) are skipped and their line numbers reported; blank lines are ignored. Field
+ * {@code run_id}) are skipped and their line numbers reported. Blank lines are ignored. Field
  * values come back as Jackson reads plain JSON: {@code Integer}, {@code Long}, {@code Double},
  * {@code String}, {@code Boolean}, {@code null}, {@code List} and {@code Map}.
  */

@@ -15,7 +15,7 @@ public interface TelemetrySink extends AutoCloseable {
    */
   void emit(TelemetryEvent event);
 
-  /** Releases the sink's resources; events emitted afterwards are refused. Does nothing by default. */
+  /** Releases the sink's resources, after which emits are rejected. Does nothing by default. */
   @Override
   default void close() {}
 

@@ -66,7 +66,7 @@ class BrainDescriptorTest {
   }
 
   @Test
-  void corruptBrainJsonIsReportedAndNeverOverwritten() throws IOException {
+  void corruptBrainJsonIsReportedUnchanged() throws IOException {
     BrainLayout layout = BrainLayout.of(dir);
     Files.writeString(layout.brainJson(), "{\"format_version\":1,\"model\":{\"hidden");
     byte[] before = Files.readAllBytes(layout.brainJson());

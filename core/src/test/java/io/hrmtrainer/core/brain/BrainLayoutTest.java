@@ -14,7 +14,7 @@ class BrainLayoutTest {
   private final BrainLayout layout = BrainLayout.of(Path.of("/brains/a/../b"));
 
   @Test
-  void computesEveryPathUnderTheNormalisedRoot() {
+  void pathsAreUnderNormalisedRoot() {
     assertThat(layout.root()).isEqualTo(Path.of("/brains/b"));
     assertThat(layout.brainJson()).isEqualTo(Path.of("/brains/b/brain.json"));
     assertThat(layout.metricsJsonl()).isEqualTo(Path.of("/brains/b/metrics.jsonl"));
@@ -26,7 +26,7 @@ class BrainLayoutTest {
   }
 
   @Test
-  void checkpointNamesHaveSixDigitsAndParseBack() {
+  void checkpointNamesUseSixDigits() {
     assertThat(BrainLayout.checkpointName(7)).isEqualTo("ckpt-000007");
     assertThat(BrainLayout.checkpointName(1234567)).isEqualTo("ckpt-1234567");
     assertThat(BrainLayout.parseCheckpointName("ckpt-000007")).isEqualTo(OptionalLong.of(7));

@@ -19,7 +19,7 @@ class BrainLockTest {
   @TempDir Path dir;
 
   @Test
-  void acquireWritesThisProcessIntoTheLockFile() throws IOException {
+  void acquireWritesProcessToLockFile() throws IOException {
     BrainLayout layout = BrainLayout.of(dir.resolve("brain"));
 
     try (BrainLock lock = BrainLock.acquire(layout)) {
@@ -50,7 +50,7 @@ class BrainLockTest {
   }
 
   @Test
-  void lockCanBeTakenAgainAfterClose() throws IOException {
+  void lockIsReusableAfterClose() throws IOException {
     BrainLayout layout = BrainLayout.of(dir);
     BrainLock.acquire(layout).close();
 

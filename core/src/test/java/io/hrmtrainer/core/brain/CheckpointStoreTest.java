@@ -74,7 +74,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void commitReturnsTheSummaryOfTrainerState() throws IOException {
+    void commitReturnsTrainerStateSummary() throws IOException {
       CheckpointInfo info = commitCheckpoint(1);
 
       CheckpointSummary summary = info.summary();
@@ -229,7 +229,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void checkpointWithATruncatedFileReportsTheSizes() throws IOException {
+    void truncatedFileReportsBothSizes() throws IOException {
       CheckpointInfo only = commitCheckpoint(1);
       Files.write(only.file("model.params"), new byte[] {1});
 
@@ -241,7 +241,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void commitJsonOfAnotherFormatVersionIsInvalid() throws IOException {
+    void otherFormatVersionIsInvalid() throws IOException {
       CheckpointInfo only = commitCheckpoint(1);
       Path commit = only.file("COMMIT.json");
       Files.writeString(commit, Files.readString(commit).replace("\"format_version\" : 1", "\"format_version\" : 7"));
@@ -299,7 +299,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void missingCheckpointNamesItAndTheValidOnes() throws IOException {
+    void missingCheckpointListsValidOnes() throws IOException {
       commitCheckpoint(1);
       commitCheckpoint(2);
 
@@ -332,7 +332,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void pathThatIsNotACheckpointDirectoryIsRefused() {
+    void nonCheckpointPathIsRejected() {
       InvalidInputException error =
           assertThrows(InvalidInputException.class, () -> store.resolve(dir.resolve("weights").toString()));
 
@@ -373,7 +373,7 @@ class CheckpointStoreTest {
     }
 
     @Test
-    void pruneWithAScopeDeletesOnlyOlderCheckpointsInsideIt() throws IOException {
+    void scopedPruneDeletesOnlyInsideScope() throws IOException {
       // given five checkpoints, of which 3, 4 and 5 are in scope
       for (long sequence = 1; sequence <= 5; sequence++) {
         commitCheckpoint(sequence);

@@ -66,7 +66,7 @@ class CommitRecordTest {
   }
 
   @Test
-  void fileWithoutTheMagicTagIsCorrupt() throws IOException {
+  void fileWithoutMagicTagIsCorrupt() throws IOException {
     Path file = dir.resolve("COMMIT.json");
     Files.writeString(file, "{\"format_version\":1}");
 

@@ -47,7 +47,7 @@ class JsonFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"{\"run_id\":\"r\",\"global_st", "{\"run_id\":\"r\"} trailing", "not json", ""})
-  void corruptFileNamesTheFileAndStaysUnchanged(String content) throws IOException {
+  void corruptFileIsNamedAndUnchanged(String content) throws IOException {
     Path file = dir.resolve("state.json");
     Files.writeString(file, content);
     byte[] before = Files.readAllBytes(file);
@@ -77,7 +77,7 @@ class JsonFilesTest {
   }
 
   @Test
-  void missingFileIsAnIoErrorNotCorruption() {
+  void missingFileIsIoErrorNotCorruption() {
     Path file = dir.resolve("absent.json");
 
     assertThrows(NoSuchFileException.class, () -> JsonFiles.read(file, Sample.class));

@@ -17,7 +17,7 @@ class LedgerArchiveTest {
   @TempDir Path dir;
 
   @Test
-  void renamesTheLedgerWithATimestampSuffix() throws IOException {
+  void renamesLedgerWithTimestampSuffix() throws IOException {
     BrainLayout layout = BrainLayout.of(dir);
     Files.createDirectories(layout.datasetDir("corpus"));
     Files.writeString(layout.ledgerFile("corpus"), "{\"current_epoch\":3}");

@@ -29,7 +29,7 @@ class ModelPresetTest {
   }
 
   @Test
-  void unknownPresetIsRejectedWithValidNames() {
+  void unknownPresetListsValidNames() {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> ModelPreset.parse("huge"));
 

@@ -19,13 +19,13 @@ class ModelSpecTest {
   }
 
   @Test
-  void smallAndBasePresetsHaveTheirSizes() {
+  void presetsHaveTheirSizes() {
     assertThat(ModelPreset.SMALL.spec()).isEqualTo(new ModelSpec(256, 4, 2, 2, 2, 2, 4.0));
     assertThat(ModelPreset.BASE.spec()).isEqualTo(new ModelSpec(512, 8, 4, 4, 2, 2, 4.0));
   }
 
   @Test
-  void hiddenSizeNotMultipleOfHeadsIsRejected() {
+  void indivisibleHiddenSizeIsRejected() {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> new ModelSpec(100, 8, 1, 1, 1, 1, 2.0));
 
@@ -74,7 +74,7 @@ class ModelSpecTest {
   }
 
   @Test
-  void rangeMessageNamesRuleJsonKeyAndFix() {
+  void rangeMessageNamesKeyAndFix() {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> new ModelSpec(64, 0, 1, 1, 1, 1, 2.0));
 

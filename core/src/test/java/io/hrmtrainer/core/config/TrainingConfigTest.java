@@ -83,7 +83,7 @@ class TrainingConfigTest {
     }
 
     @Test
-    void logFileDefaultsToMetricsInSaveDir() {
+    void logFileDefaultsIntoSaveDir() {
       assertThat(config.effectiveLogFile()).isEqualTo(Path.of("brains/tiny/metrics.jsonl"));
     }
   }
@@ -188,7 +188,7 @@ class TrainingConfigTest {
   }
 
   @Test
-  void configsDifferingInOneFieldAreNotEqual() {
+  void oneChangedFieldBreaksEquality() {
     TrainingConfig config = minimal().build();
 
     TrainingConfig other = config.toBuilder().optSeed(43).build();
@@ -197,7 +197,7 @@ class TrainingConfigTest {
   }
 
   @Test
-  void toStringNamesFieldsBySnakeCaseKey() {
+  void toStringUsesSnakeCaseKeys() {
     String text = minimal().optMaxChunks(7).build().toString();
 
     assertThat(text)
@@ -208,7 +208,7 @@ class TrainingConfigTest {
   }
 
   @Test
-  void cliArgsOfMinimalConfigListEverySetting() {
+  void cliArgsListEverySetting() {
     List<String> args = minimal().build().toCliArgs();
 
     assertThat(args)

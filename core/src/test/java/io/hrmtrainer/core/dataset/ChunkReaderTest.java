@@ -21,7 +21,7 @@ class ChunkReaderTest {
 
   @Test
   void lastChunkSeekDecodesNothingBefore() throws IOException {
-    // 1000 samples in blocks of 300 and chunks of 70: the last chunk, (3, 1), holds 30 samples.
+    // 1000 samples in blocks of 300 and chunks of 70: the last chunk, (3, 1), contains 30 samples.
     Path file = DatasetFiles.numberedLines(dir.resolve("many.txt"), 1000);
     DatasetManifest manifest = ManifestBuilder.build(DatasetSource.text(file), 300, 70);
     ChunkPosition last = ChunkPosition.of(3, 1);
@@ -90,7 +90,7 @@ class ChunkReaderTest {
   }
 
   @Test
-  void aPositionOutsideTheDatasetIsRejected() throws IOException {
+  void positionOutsideDatasetIsRejected() throws IOException {
     Path file = DatasetFiles.numberedLines(dir.resolve("small.txt"), 10);
     DatasetManifest manifest = ManifestBuilder.build(DatasetSource.text(file), 5, 5);
 

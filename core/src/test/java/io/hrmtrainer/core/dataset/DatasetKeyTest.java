@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class DatasetKeyTest {
 
   @Test
-  void readsAsTheFileNameTheSizesAndAShortHash() {
+  void containsNameSizesAndShortHash() {
     DatasetKey key = DatasetKey.of(Path.of("/data/Tiny Shakespeare.txt"), 10000, 1000);
 
     assertThat(key.value()).matches("tiny-shakespeare-txt-b10000-c1000-[0-9a-f]{10}");
   }
 
   @Test
-  void dependsOnTheDirectoryAndTheSizes() {
+  void dependsOnDirectoryAndSizes() {
     DatasetKey key = DatasetKey.of(Path.of("/a/data.txt"), 100, 10);
 
     assertThat(DatasetKey.of(Path.of("/b/data.txt"), 100, 10)).isNotEqualTo(key);
@@ -25,7 +25,7 @@ class DatasetKeyTest {
   }
 
   @Test
-  void isSafeAsADirectoryNameForAnyFileName() {
+  void isSafeDirectoryNameForAnyFile() {
     DatasetKey key = DatasetKey.of(Path.of("/tmp/..hidden/.. Ünïcødé ☃ name..jsonl"), 5, 5);
 
     assertThat(key.value()).matches("[a-z0-9][a-z0-9._-]*").doesNotContain("..");
@@ -33,7 +33,7 @@ class DatasetKeyTest {
   }
 
   @Test
-  void rejectsTextThatIsNotAKey() {
+  void rejectsNonKeyText() {
     assertThatThrownBy(() -> new DatasetKey("../escape"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("dataset key \"../escape\" is invalid");

@@ -31,7 +31,7 @@ class DatasetManifestTest {
   }
 
   @Test
-  void writesSnakeCaseKeysAndTheSchemaVersion() throws IOException {
+  void writesSnakeCaseKeysAndSchemaVersion() throws IOException {
     String json = manifest().toJson();
 
     assertThat(json)
@@ -63,7 +63,7 @@ class DatasetManifestTest {
   }
 
   @Test
-  void rejectsOffsetsThatDoNotMatchTheLayout() throws IOException {
+  void rejectsOffsetsNotMatchingLayout() throws IOException {
     String json = manifest().toJson().replace("\"chunk_offsets\" : [ 0, ", "\"chunk_offsets\" : [ ");
 
     assertThatThrownBy(() -> DatasetManifest.fromJson(json, "m.json"))

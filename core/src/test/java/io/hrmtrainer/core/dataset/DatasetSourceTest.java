@@ -18,7 +18,7 @@ class DatasetSourceTest {
   }
 
   @Test
-  void guessesTheFormatFromTheFileName() {
+  void guessesFormatFromFileName() {
     assertThat(DatasetSource.fromFileName(Path.of("x.JSONL")))
         .isEqualTo(DatasetSource.jsonl(Path.of("x.JSONL"), "text"));
     assertThat(DatasetSource.fromFileName(Path.of("x.txt")).format()).isEqualTo(DatasetFormat.TEXT);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LineScannerTest {
 
   @Test
-  void findsTheFirstNewlineAtEveryByteOffset() {
+  void findsFirstNewlineAtEveryOffset() {
     // Bytes next to '\n' in value (0x0B, 0x09, 0x8A, 0xFF) must never be taken for it.
     byte[] filler = {0x0B, 0x09, (byte) 0x8A, (byte) 0xFF, 'a'};
     for (int length = 0; length <= 20; length++) {

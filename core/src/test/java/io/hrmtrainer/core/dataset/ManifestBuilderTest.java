@@ -70,7 +70,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void ignoresAByteOrderMarkAtTheStart() throws IOException {
+    void ignoresLeadingByteOrderMark() throws IOException {
       Path file = write(dir.resolve("bom.txt"), "\uFEFFfirst\nsecond\n");
 
       DatasetManifest manifest = ManifestBuilder.build(DatasetSource.text(file), 10, 1);
@@ -80,7 +80,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void handlesLinesLongerThanTheReadBuffer() throws IOException {
+    void handlesLinesLongerThanBuffer() throws IOException {
       String longLine = "x".repeat(3 * 1024 * 1024);
       Path file = write(dir.resolve("long.txt"), "short\n" + longLine + "\nend\n");
 
@@ -91,7 +91,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void fingerprintIsTheSha256OfTheWholeFile() throws Exception {
+    void fingerprintIsSha256OfWholeFile() throws Exception {
       Path file = write(dir.resolve("f.txt"), "alpha\n\nbeta\n");
       String expected =
           HexFormat.of()
@@ -104,7 +104,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void reportsProgressUpToTheFileSize() throws IOException {
+    void reportsProgressUpToFileSize() throws IOException {
       Path file = DatasetFiles.numberedLines(dir.resolve("p.txt"), 1000);
       List<long[]> reports = new ArrayList<>();
 
@@ -122,7 +122,7 @@ class ManifestBuilderTest {
   class Jsonl {
 
     @Test
-    void readsOneTextFieldAndSkipsBlankLines() throws IOException {
+    void readsTextFieldSkippingBlankLines() throws IOException {
       Path file =
           write(dir.resolve("d.jsonl"), "{\"text\":\"a\"}\n\n  \n{\"text\":\"b\",\"id\":2}\n");
 
@@ -133,7 +133,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void joinsTwoFieldsWithABlankLine() throws IOException {
+    void joinsFieldsWithBlankLine() throws IOException {
       Path file =
           write(
               dir.resolve("qa.jsonl"),
@@ -146,7 +146,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void rejectsAMalformedLineWithItsNumber() throws IOException {
+    void rejectsMalformedLineWithNumber() throws IOException {
       Path file = write(dir.resolve("bad.jsonl"), "{\"text\":\"a\"}\n\n{\"text\": oops}\n");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.jsonl(file, "text"), 10, 1))
@@ -165,7 +165,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void rejectsALineThatIsNotAnObject() throws IOException {
+    void rejectsNonObjectLine() throws IOException {
       Path file = write(dir.resolve("array.jsonl"), "[1, 2]\n");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.jsonl(file, "text"), 10, 1))
@@ -187,11 +187,11 @@ class ManifestBuilderTest {
               file
                   + " line 2: field \"text\" is missing: expected the text field [\"text\"] in"
                   + " every record; this record has the fields [\"body\", \"id\"]; name the"
-                  + " field(s) that hold the text; fix or remove that line");
+                  + " field(s) that contain the text; fix or remove that line");
     }
 
     @Test
-    void rejectsATextFieldThatIsNotAString() throws IOException {
+    void rejectsNonStringTextField() throws IOException {
       Path file = write(dir.resolve("num.jsonl"), "{\"text\":42}\n");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.jsonl(file, "text"), 10, 1))
@@ -207,7 +207,7 @@ class ManifestBuilderTest {
   class InputErrors {
 
     @Test
-    void anEmptyFileHasNoSamples() throws IOException {
+    void emptyFileHasNoSamples() throws IOException {
       Path file = write(dir.resolve("empty.txt"), "");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.text(file), 10, 1))
@@ -219,7 +219,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void aFileOfBlankLinesHasNoSamples() throws IOException {
+    void blankLinesFileHasNoSamples() throws IOException {
       Path file = write(dir.resolve("blank.jsonl"), "\n  \n\r\n");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.jsonl(file, "text"), 10, 1))
@@ -228,7 +228,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void aMissingFileIsNamed() {
+    void missingFileIsNamed() {
       Path file = dir.resolve("nope.txt");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.text(file), 10, 1))
@@ -241,7 +241,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void aDirectoryIsNotADataset() {
+    void directoryIsNotADataset() {
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.text(dir), 10, 1))
           .isInstanceOf(InvalidInputException.class)
           .hasMessage(
@@ -252,7 +252,7 @@ class ManifestBuilderTest {
     }
 
     @Test
-    void aChunkSizeBelowOneIsRejectedBeforeReading() {
+    void chunkSizeBelowOneIsRejected() {
       Path file = dir.resolve("never-read.txt");
 
       assertThatThrownBy(() -> ManifestBuilder.build(DatasetSource.text(file), 10, 0))

@@ -97,7 +97,7 @@ class ManifestCacheTest {
   }
 
   @Test
-  void theSystemPropertyNamesTheCacheRoot() {
+  void systemPropertySetsCacheRoot() {
     String old = System.getProperty(ManifestCache.CACHE_DIR_PROPERTY);
     System.setProperty(ManifestCache.CACHE_DIR_PROPERTY, dir.toString());
     try {

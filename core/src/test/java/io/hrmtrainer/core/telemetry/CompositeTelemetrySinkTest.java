@@ -20,7 +20,7 @@ class CompositeTelemetrySinkTest {
   }
 
   @Test
-  void failingSinkDoesNotStopTheOthers() {
+  void failingSinkDoesNotStopOthers() {
     RecordingTelemetrySink after = new RecordingTelemetrySink();
     TelemetrySink failing =
         event -> {

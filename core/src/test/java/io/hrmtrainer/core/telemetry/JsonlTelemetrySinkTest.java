@@ -77,7 +77,7 @@ class JsonlTelemetrySinkTest {
   }
 
   @Test
-  void concurrentEmitsFromEightThreadsNeverInterleave() throws Exception {
+  void concurrentEmitsNeverInterleave() throws Exception {
     Path file = dir.resolve("metrics.jsonl");
     int threads = 8;
     int perThread = 500;

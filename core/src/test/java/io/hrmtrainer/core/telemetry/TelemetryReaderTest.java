@@ -37,7 +37,7 @@ class TelemetryReaderTest {
   }
 
   @Test
-  void toleratesALastLineCutByACrash() throws IOException {
+  void toleratesTruncatedLastLine() throws IOException {
     Path file = dir.resolve("metrics.jsonl");
     Files.writeString(
         file,
