@@ -22,6 +22,9 @@ runs="${BENCH_RUNS:-5}"
 sizes=(${BENCH_SIZES:-10 1024})
 work="$bench_root/bench-data/memory"
 
+# Only memory is measured here: passive OpenMP waiting keeps the runs short on a busy machine
+# and changes no allocation.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 bench_build
 echo "== machine"
 bench_machine

@@ -9,6 +9,11 @@
 #   BENCH_REPEATS=7     timed repeats per run; the median, min and max are reported
 #   BENCH_PROFILE=0     1 adds the Java per-phase profile and a native operator trace
 #   BENCH_REFBLAS=1     0 skips the PyTorch run on Debian's reference BLAS (slow; see below)
+#   BENCH_OMP_POLICIES="default PASSIVE"   OpenMP wait policies to run under (OMP_WAIT_POLICY;
+#                       "default" leaves it unset). Both sides use GNU OpenMP, whose default
+#                       spins at barriers: with 2 threads on 2 busy cores that costs much time.
+#   BENCH_TIMEOUT=600   seconds after which one run is abandoned (a loaded machine can make a
+#                       spinning run 20 times slower)
 #
 # Debian's python3-torch links the generic libblas.so.3 (the netlib reference BLAS unless an
 # optimised one is selected with update-alternatives). The reference also runs with OpenBLAS
@@ -33,16 +38,13 @@ export OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 export TORCH_CPP_LOG_LEVEL=ERROR
 
 java_bench() {
-  java -Dai.djl.offline=true -Dslf4j.internal.verbosity=WARN -cp "$BENCH_CP" \
+  timeout "${BENCH_TIMEOUT:-600}" java -Dai.djl.offline=true -Dslf4j.internal.verbosity=WARN -cp "$BENCH_CP" \
     io.hrmtrainer.bench.TrainingBench --threads "$threads" --repeats "$repeats" "$@" 2>&1 \
     | grep -v -e '^SLF4J' -e 'AutoNonVariableTypeMode'
 }
 
+policies=(${BENCH_OMP_POLICIES:-default PASSIVE})
 for preset in "${presets[@]}"; do
-  case "$preset" in
-    tiny) steps=50 warmup=30 ;;
-    *) steps=10 warmup=5 ;;
-  esac
   echo
   echo "== preset $preset: parameter counts"
   java_count="$(java_bench --preset "$preset" --warmup-steps 0 --steps 1 --repeats 1 \
@@ -53,17 +55,32 @@ for preset in "${presets[@]}"; do
     echo "parameter counts differ: the reference no longer matches HrmModel" >&2
     exit 1
   fi
+done
 
-  common=(--preset "$preset" --warmup-steps "$warmup" --steps "$steps")
-  echo "== preset $preset: hrm-trainer (load $(cut -d' ' -f1 /proc/loadavg))"
-  java_bench "${common[@]}" --profile "$([ "${BENCH_PROFILE:-0}" = 1 ] && echo true || echo false)"
-  if [ -d "$openblas" ]; then
-    echo "== preset $preset: PyTorch reference, OpenBLAS (load $(cut -d' ' -f1 /proc/loadavg))"
-    LD_LIBRARY_PATH="$openblas" $python bench/pytorch/hrm_reference.py "${common[@]}" \
-      --threads "$threads" --repeats "$repeats"
-  fi
-  if [ "${BENCH_REFBLAS:-1}" = 1 ]; then
-    echo "== preset $preset: PyTorch reference, Debian default BLAS (load $(cut -d' ' -f1 /proc/loadavg))"
-    $python bench/pytorch/hrm_reference.py "${common[@]}" --threads "$threads" --repeats "$repeats"
-  fi
+run_python() {
+  timeout "${BENCH_TIMEOUT:-600}" $python bench/pytorch/hrm_reference.py "$@" \
+    --threads "$threads" --repeats "$repeats" || echo "(the run failed or timed out)"
+}
+
+for policy in "${policies[@]}"; do
+  if [ "$policy" = default ]; then unset OMP_WAIT_POLICY; else export OMP_WAIT_POLICY="$policy"; fi
+  for preset in "${presets[@]}"; do
+    case "$preset" in
+      tiny) common=(--preset "$preset" --warmup-steps 30 --steps 50) ;;
+      *) common=(--preset "$preset" --warmup-steps 5 --steps 10) ;;
+    esac
+    echo
+    echo "== preset $preset, OMP_WAIT_POLICY $policy: hrm-trainer (load $(cut -d' ' -f1 /proc/loadavg))"
+    java_bench "${common[@]}" \
+      --profile "$([ "${BENCH_PROFILE:-0}" = 1 ] && echo true || echo false)" \
+      || echo "(the run failed or timed out)"
+    if [ -d "$openblas" ]; then
+      echo "== preset $preset, OMP_WAIT_POLICY $policy: PyTorch, OpenBLAS (load $(cut -d' ' -f1 /proc/loadavg))"
+      LD_LIBRARY_PATH="$openblas" run_python "${common[@]}"
+    fi
+    if [ "${BENCH_REFBLAS:-1}" = 1 ] && [ "$policy" = "${policies[0]}" ]; then
+      echo "== preset $preset, OMP_WAIT_POLICY $policy: PyTorch, Debian default BLAS (load $(cut -d' ' -f1 /proc/loadavg))"
+      run_python "${common[@]}"
+    fi
+  done
 done

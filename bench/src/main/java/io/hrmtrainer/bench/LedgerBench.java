@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class LedgerBench {
      * @throws IllegalArgumentException for an unknown flag or a missing value.
      */
     public static Options parse(String... args) {
-      Options o = defaults();
+      Options parsed = defaults();
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(
@@ -73,16 +74,19 @@ public final class LedgerBench {
         }
         String value = args[i + 1];
         switch (args[i]) {
-          case "--dir" -> o = new Options(Path.of(value), o.repeats, o.sizes, o.window);
-          case "--repeats" -> o = new Options(o.dir, Integer.parseInt(value), o.sizes, o.window);
-          case "--sizes" -> o = new Options(o.dir, o.repeats,
-              java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).toList(), o.window);
-          case "--window" -> o = new Options(o.dir, o.repeats, o.sizes, Integer.parseInt(value));
+          case "--dir" -> parsed =
+              new Options(Path.of(value), parsed.repeats, parsed.sizes, parsed.window);
+          case "--repeats" -> parsed =
+              new Options(parsed.dir, Integer.parseInt(value), parsed.sizes, parsed.window);
+          case "--sizes" -> parsed = new Options(parsed.dir, parsed.repeats,
+              Arrays.stream(value.split(",")).map(Integer::valueOf).toList(), parsed.window);
+          case "--window" -> parsed =
+              new Options(parsed.dir, parsed.repeats, parsed.sizes, Integer.parseInt(value));
           default -> throw new IllegalArgumentException("unknown flag " + args[i]
               + ": expected --dir, --repeats, --sizes or --window");
         }
       }
-      return o;
+      return parsed;
     }
   }
 
@@ -135,7 +139,7 @@ public final class LedgerBench {
     Timings completeLast = new Timings();
     Timings fullPass = new Timings();
     Timings commit = new Timings();
-    for (int r = 0; r < options.repeats(); r++) {
+    for (int repeat = 0; repeat < options.repeats(); repeat++) {
       ChunkTracker tracker = newTracker(layoutOf(chunks), null);
       long[] first = timeClaims(tracker, window);
       claimFirst.add(first[0] / window);
@@ -210,7 +214,7 @@ public final class LedgerBench {
     Timings planResumedMiddle = new Timings();
     RunPlanner planner = new RunPlanner();
     ChunkPosition middle = ChunkPosition.of(layout.totalBlocks() / 2, 0);
-    for (int r = 0; r < options.repeats(); r++) {
+    for (int repeat = 0; repeat < options.repeats(); repeat++) {
       long t0 = System.nanoTime();
       LedgerStore.write(file, ledger);
       long t1 = System.nanoTime();
@@ -258,19 +262,21 @@ public final class LedgerBench {
     return elapsed;
   }
 
-  private static void printSize(SizeResult r, PrintStream out) {
-    out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s |%n", r.chunks(),
-        nanosText(r.claimFirst()), nanosText(r.claimLast()), nanosText(r.completeFirst()),
-        nanosText(r.completeLast()), r.fullPass().toMillisText(), r.commit().toMillisText());
+  private static void printSize(SizeResult result, PrintStream out) {
+    out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s |%n", result.chunks(),
+        nanosText(result.claimFirst()), nanosText(result.claimLast()),
+        nanosText(result.completeFirst()), nanosText(result.completeLast()),
+        result.fullPass().toMillisText(), result.commit().toMillisText());
   }
 
-  private static String nanosText(Timings t) {
-    return String.format(Locale.ROOT, "%.0f (%d to %d)", t.medianNanos(), t.minNanos(),
-        t.maxNanos());
+  /** Formats the median, minimum and maximum in nanoseconds, as "median (min to max)". */
+  private static String nanosText(Timings timings) {
+    return String.format(Locale.ROOT, "%.0f (%d to %d)", timings.medianNanos(),
+        timings.minNanos(), timings.maxNanos());
   }
 
-  private static void row(PrintStream out, String name, Timings t) {
-    out.printf(Locale.ROOT, "| %s | %s |%n", name, t.toMillisText());
+  private static void row(PrintStream out, String name, Timings timings) {
+    out.printf(Locale.ROOT, "| %s | %s |%n", name, timings.toMillisText());
   }
 
   private static UniformLayout layoutOf(int chunks) {

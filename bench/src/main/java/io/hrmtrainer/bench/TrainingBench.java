@@ -91,15 +91,15 @@ public final class TrainingBench {
      * @throws IllegalArgumentException for an unknown flag or a missing value.
      */
     public static Options parse(String... args) {
-      Options o = defaults();
+      Options parsed = defaults();
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(
               "flag " + args[i] + " is missing its value: expected " + args[i] + " <value>");
         }
-        o = o.with(args[i], args[i + 1]);
+        parsed = parsed.with(args[i], args[i + 1]);
       }
-      return o;
+      return parsed;
     }
 
     private Options with(String flag, String value) {
@@ -174,8 +174,13 @@ public final class TrainingBench {
             new TrainingStep(model, optimizer, schedule, TrainingDefaults.GRAD_CLIP_NORM);
         Batches batches = new Batches(samples, new ByteTokenizer(options.seqLen()),
             options.batchSize());
+        int arraysBefore = manager.getManagedArrays().size();
+        long rssBefore = residentKilobytes();
         Timings timings = measure(options, step, batches, out);
         printSummary(options, timings, out);
+        out.printf(Locale.ROOT, "leak check over the timed steps: NDArrays in the model's manager"
+                + " %d -> %d, resident memory %d -> %d MB%n", arraysBefore,
+            manager.getManagedArrays().size(), rssBefore / 1024, residentKilobytes() / 1024);
         if (options.profile()) {
           profile(options, model, optimizer, schedule, batches, out);
           traceNative(step, batches, out);
@@ -194,7 +199,7 @@ public final class TrainingBench {
     out.printf(Locale.ROOT, "warm-up: %d steps, loss %.4f%n", options.warmupSteps(), loss);
     Timings timings = new Timings();
     long tokensPerStep = (long) options.batchSize() * options.seqLen();
-    for (int r = 0; r < options.repeats(); r++) {
+    for (int repeat = 0; repeat < options.repeats(); repeat++) {
       long start = System.nanoTime();
       StepResult last = null;
       for (int i = 0; i < options.steps(); i++) {
@@ -204,10 +209,10 @@ public final class TrainingBench {
       timings.add(elapsed);
       double seconds = elapsed / 1e9;
       out.printf(Locale.ROOT, "repeat %d: %d steps in %.3f s: %.0f tokens/s, %.1f samples/s,"
-              + " %.2f ms/step, loss %.4f%n",
-          r + 1, options.steps(), seconds, tokensPerStep * options.steps() / seconds,
+              + " %.2f ms/step, loss %.4f, resident %d MB%n",
+          repeat + 1, options.steps(), seconds, tokensPerStep * options.steps() / seconds,
           (double) options.batchSize() * options.steps() / seconds,
-          elapsed / 1e6 / options.steps(), last.loss());
+          elapsed / 1e6 / options.steps(), last.loss(), residentKilobytes() / 1024);
     }
     return timings;
   }
@@ -307,6 +312,20 @@ public final class TrainingBench {
     }
     JniUtils.stopProfile(trace.toString());
     out.printf(Locale.ROOT, "native trace of 10 steps: %s%n", trace);
+  }
+
+  /** Returns VmRSS of this process from {@code /proc/self/status}, or -1 where unavailable. */
+  private static long residentKilobytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private static List<String> readSamples(Path dataset) throws IOException {
