@@ -4,7 +4,7 @@ import io.hrmtrainer.core.position.ChunkPosition;
 import java.util.Objects;
 
 /**
- * A worker's hold on one chunk, handed out by {@link ChunkTracker#claim}.
+ * A worker's claim on one chunk, handed out by {@link ChunkTracker#claim}.
  *
  * <p>The claim is a handle: its lease lives in the tracker and is extended with {@link
  * ChunkTracker#renew}. When the lease expires and another worker takes the chunk, the new owner

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Claims and leases.</b> {@link #claim} hands out the first claimable chunk at or after the
  * lower bound, in position order. A claim carries a lease of {@code leaseDuration} that its owner
  * extends with {@link #renew} while it trains, so a long chunk stays with its owner for as long as
- * the owner renews. Once a lease has expired, the next claim may take the chunk over; from then on
+ * the owner renews. Once a lease has expired, the next claim may take the chunk over. From then on
  * the old owner's renewals return {@code false} and its completion is {@link
  * CompletionOutcome#REJECTED}, so no chunk is recorded twice in an epoch. A late completion of an
  * expired lease that nobody took over is still recorded.
@@ -43,17 +43,17 @@ import org.slf4j.LoggerFactory;
  * <p><b>Cost.</b> Trained and claimed chunks live in bit sets over global chunk indices, and each
  * claim mode keeps a cursor below which every chunk at or after the lower bound is known to be
  * unavailable. A claim therefore costs amortised {@code O(1)} word scans plus {@code O(active
- * claims)} to look for expired leases; it never walks the chunks already trained. Changing the
+ * claims)} to look for expired leases, and it never walks the chunks already trained. Changing the
  * lower bound between claims resets the cursors (one scan), so a run should use one bound.
  * Reporting skipped chunks costs {@code O(1)} per reported chunk.
  *
- * <p><b>Thread-safety.</b> All methods are thread-safe; state changes happen under one lock, and
+ * <p><b>Thread-safety.</b> All methods are thread-safe. State changes happen under one lock, and
  * the skip listener is called outside it. Time comes from an injectable {@link Ticker} (leases)
  * and {@link Clock} (completion timestamps), so tests control both.
  */
 public final class ChunkTracker {
 
-  /** The lease a claim gets unless {@link Builder#optLeaseDuration} says otherwise. */
+  /** The lease a claim gets unless {@link Builder#optLeaseDuration} sets a different one. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
   private static final Logger LOG = LoggerFactory.getLogger(ChunkTracker.class);
@@ -170,9 +170,9 @@ public final class ChunkTracker {
   /**
    * Extends the lease of {@code claim} by the lease duration from now.
    *
-   * @return {@code true} if the caller still owns the chunk; {@code false} if the lease was taken
-   *     over by another worker or the claim was released or completed, in which case the caller
-   *     must abandon the chunk.
+   * @return {@code true} if the caller still owns the chunk, or {@code false} if the lease was
+   *     taken over by another worker or the claim was released or completed. On {@code false} the
+   *     caller must abandon the chunk.
    */
   public boolean renew(ChunkClaim claim) {
     synchronized (lock) {
@@ -228,7 +228,7 @@ public final class ChunkTracker {
    * Gives the chunk of {@code claim} back: it becomes pending and is not recorded as trained. Use
    * this for a chunk interrupted by a stop, a crash or an error.
    *
-   * @return {@code true} if the claim was held and is now released; {@code false} if it was no
+   * @return {@code true} if the claim was held and is now released, or {@code false} if it was no
    *     longer owned (completed, released or taken over).
    */
   public boolean release(ChunkClaim claim) {
@@ -297,8 +297,8 @@ public final class ChunkTracker {
    * Returns whether the current epoch is complete for a run with this lower bound and mode.
    *
    * <p>In {@link ClaimMode#RESPECT} mode that is when every chunk at or after {@code lowerBound}
-   * is trained in the current epoch; in {@link ClaimMode#FORCE} mode, when this run has trained
-   * every one of them. Costs {@code O(chunks / 64)} in the worst case.
+   * is trained in the current epoch. In {@link ClaimMode#FORCE} mode it is when this run has
+   * trained every one of them. Costs {@code O(chunks / 64)} in the worst case.
    */
   public boolean isEpochComplete(ChunkPosition lowerBound, ClaimMode mode) {
     int lower = index.firstIndexAtOrAfter(lowerBound);
@@ -314,11 +314,11 @@ public final class ChunkTracker {
   }
 
   /**
-   * Starts the next epoch, in which nothing is trained yet; completions of earlier epochs stay in
+   * Starts the next epoch, in which nothing is trained yet. Completions of earlier epochs stay in
    * the history with their epoch number.
    *
    * @return the new epoch number.
-   * @throws IllegalStateException if chunks are still claimed; complete or release them first.
+   * @throws IllegalStateException if chunks are still claimed. Complete or release them first.
    */
   public int startNextEpoch() {
     synchronized (lock) {
@@ -707,7 +707,7 @@ public final class ChunkTracker {
      * Builds the tracker.
      *
      * @throws InvalidInputException if the loaded ledger records, in its current epoch, a chunk
-     *     that the layout does not have; that ledger belongs to another dataset layout.
+     *     that the layout does not have, because that ledger belongs to another dataset layout.
      * @throws IllegalArgumentException if the layout has more than {@link Integer#MAX_VALUE}
      *     chunks.
      */

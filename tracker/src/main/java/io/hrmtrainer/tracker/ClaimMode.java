@@ -1,6 +1,6 @@
 package io.hrmtrainer.tracker;
 
-/** What a claim does with chunks that the ledger says are already trained in the current epoch. */
+/** How a claim treats chunks that the ledger records as trained in the current epoch. */
 public enum ClaimMode {
 
   /**
@@ -10,9 +10,9 @@ public enum ClaimMode {
   RESPECT,
 
   /**
-   * Force training: hand out chunks at or after the lower bound even if the ledger has them as
-   * trained in the current epoch, but never a chunk that this run has already trained in the
-   * epoch, so every chunk is trained exactly once per run and epoch.
+   * Force training: hand out chunks at or after the lower bound even if the ledger records them as
+   * trained in the current epoch. A chunk that this run has already trained in the epoch is never
+   * handed out again, so every chunk is trained exactly once per run and epoch.
    */
   FORCE
 }

@@ -11,7 +11,7 @@ public enum CompletionOutcome {
 
   /**
    * The caller no longer owns the claim: its lease expired and another worker took the chunk, or
-   * the claim was released. Nothing was recorded; the worker should discard the chunk's result.
+   * the claim was released. Nothing was recorded, so the worker should discard the chunk's result.
    */
   REJECTED;
 

@@ -83,7 +83,7 @@ class ChunkTrackerTest {
   class ClaimOrder {
 
     @Test
-    void claimsChunksInPositionOrderAcrossBlocks() {
+    void claimsChunksInPositionOrder() {
       ChunkTracker tracker = newTracker();
 
       List<ChunkPosition> claimed = new ArrayList<>();
@@ -119,7 +119,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void lowerBoundPastTheEndClaimsNothing() {
+    void lowerBoundPastEndClaimsNothing() {
       ChunkTracker tracker = newTracker();
 
       assertThat(tracker.claim(0, pos(3, 0), ClaimMode.FORCE)).isEmpty();
@@ -144,7 +144,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void doesNotReportSkipsBelowTheLowerBound() {
+    void ignoresSkipsBelowLowerBound() {
       ChunkTracker tracker =
           trackerBuilder().optLedger(ledgerWithTrained(pos(0, 1), pos(1, 1))).build();
 
@@ -183,7 +183,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void recordsForcedChunksAgainInTheHistory() {
+    void recordsForcedChunksAgain() {
       ChunkTracker tracker = trackerBuilder().optLedger(ledgerWithTrained(pos(2, 3))).build();
 
       trainAll(tracker, pos(2, 3), ClaimMode.FORCE);
@@ -217,7 +217,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void expiredLeaseIsTakenBeforeLaterPendingChunks() {
+    void expiredLeaseIsClaimedFirst() {
       ChunkTracker tracker = newTracker();
       claimOrFail(tracker, ORIGIN, ClaimMode.RESPECT);
       ticker.advance(LEASE);
@@ -228,7 +228,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void renewalKeepsTheChunkPastTheOriginalExpiry() {
+    void renewalKeepsChunkPastExpiry() {
       ChunkTracker tracker = newTracker();
       ChunkClaim claim = tracker.claim(0, pos(2, 3), ClaimMode.RESPECT).orElseThrow();
 
@@ -257,7 +257,7 @@ class ChunkTrackerTest {
   class Completion {
 
     @Test
-    void secondCompletionOfAClaimCountsNothing() {
+    void secondCompletionCountsNothing() {
       ChunkTracker tracker = newTracker();
       ChunkClaim claim = claimOrFail(tracker, ORIGIN, ClaimMode.RESPECT);
 
@@ -304,7 +304,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void releasingAWorkerFreesOnlyItsClaims() {
+    void releasingWorkerFreesOnlyItsClaims() {
       ChunkTracker tracker = newTracker();
       tracker.claim(0, ORIGIN, ClaimMode.RESPECT);
       tracker.claim(1, ORIGIN, ClaimMode.RESPECT);
@@ -420,7 +420,7 @@ class ChunkTrackerTest {
     }
 
     @Test
-    void snapshotCarriesTheDatasetAndTheCurrentClaims() {
+    void snapshotContainsDatasetAndClaims() {
       ChunkTracker tracker = newTracker();
       tracker.claim(3, pos(1, 1), ClaimMode.RESPECT);
 

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Maps chunk positions to dense global indices (0 for the first chunk, in claim order) and back.
  *
  * <p>It keeps one prefix sum per block, so it costs {@code O(blocks)} memory and no object per
- * chunk. {@link #indexOf} is {@code O(1)}; {@link #positionOf} is a binary search over the blocks.
+ * chunk. {@link #indexOf} is {@code O(1)}, and {@link #positionOf} is a binary search over the
+ * blocks.
  * Instances are immutable and safe to share between threads.
  */
 public final class ChunkIndex {
@@ -80,7 +81,7 @@ public final class ChunkIndex {
 
   /**
    * Returns the number of chunks before {@code lowerBound} in claim order, which is the index of
-   * the first chunk at or after it. A bound past the end gives {@link #totalChunks()}; a chunk id
+   * the first chunk at or after it. A bound past the end gives {@link #totalChunks()}. A chunk id
    * past the end of its block gives the index of the next block's first chunk.
    */
   public int firstIndexAtOrAfter(ChunkPosition lowerBound) {

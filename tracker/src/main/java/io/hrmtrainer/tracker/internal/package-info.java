@@ -1,5 +1,5 @@
 /**
- * Implementation helpers of the tracker module; not part of its supported API and free to change
- * between releases.
+ * Implementation helpers of the tracker module. They are not part of its supported API and may
+ * change between releases.
  */
 package io.hrmtrainer.tracker.internal;

@@ -31,7 +31,7 @@ public final class LedgerFileException extends InvalidInputException {
    * @param file The ledger file.
    * @param problem Why it cannot be used.
    * @param message The complete, user-facing message.
-   * @param cause The parse error, if any; may be {@code null}.
+   * @param cause The parse error, or {@code null} if there is none.
    */
   public LedgerFileException(Path file, Problem problem, String message, Throwable cause) {
     super(message, cause);

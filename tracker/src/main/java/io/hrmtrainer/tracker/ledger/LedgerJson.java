@@ -18,8 +18,8 @@ import java.util.OptionalInt;
 /**
  * Maps a {@link LedgerState} to and from its JSON form, including the key names of older files.
  *
- * <p>Reading reports problems as {@link FormatProblem} and {@link VersionProblem}; {@link
- * LedgerStore} turns them into messages that name the file.
+ * <p>Reading reports problems as {@link FormatProblem} and {@link VersionProblem}, which {@link
+ * LedgerStore} turns into messages that name the file.
  */
 final class LedgerJson {
 

@@ -96,13 +96,13 @@ public record LedgerState(
   }
 
   /**
-   * Checks that this ledger belongs to the given dataset and chunking; a field that an older file
+   * Checks that this ledger belongs to the given dataset and chunking. A field that an older file
    * did not record is not compared.
    *
    * @param fingerprint The fingerprint of the current dataset content.
    * @param expectedSamplesPerBlock The current block size in samples.
    * @param expectedChunkSize The current chunk size in samples.
-   * @throws IncompatibleLedgerException if a recorded value differs; the caller either trains
+   * @throws IncompatibleLedgerException if a recorded value differs. The caller then either trains
    *     anyway ({@code --force-train}) or starts a new run with a fresh ledger.
    */
   public void checkCompatible(

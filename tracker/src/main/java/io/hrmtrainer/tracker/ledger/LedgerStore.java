@@ -50,11 +50,11 @@ public final class LedgerStore {
   /**
    * Reads the ledger at {@code file}.
    *
-   * @throws NoSuchFileException if the file does not exist; use {@link #readIfExists} when a
+   * @throws NoSuchFileException if the file does not exist. Use {@link #readIfExists} when a
    *     missing ledger means a new one.
    * @throws IOException if the file cannot be read.
-   * @throws LedgerFileException if the content is corrupt, truncated or of a newer schema; the file
-   *     is left unchanged.
+   * @throws LedgerFileException if the content is corrupt, truncated or of a newer schema. The
+   *     file is left unchanged.
    */
   public static LedgerState read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file);
@@ -86,7 +86,7 @@ public final class LedgerStore {
   /**
    * Writes {@code state} to {@code file} atomically, creating parent directories as needed.
    *
-   * @throws IOException if the directory is not writable or the disk is full; the previous file, if
+   * @throws IOException if the directory is not writable or the disk is full. The previous file, if
    *     any, is kept unchanged in that case.
    */
   public static void write(Path file, LedgerState state) throws IOException {

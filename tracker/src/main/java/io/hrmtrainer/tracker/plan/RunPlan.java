@@ -20,14 +20,15 @@ import java.util.OptionalInt;
  * @param totalBlocks The number of blocks in the dataset.
  * @param totalChunks The number of chunks in the dataset.
  * @param chunksBelowStart The chunks before {@code start}, never claimed in this run.
- * @param chunksAlreadyTrained The chunks at or after {@code start} that the ledger has as trained
- *     in {@code epoch}; also the number of conflicting chunks.
+ * @param chunksAlreadyTrained The chunks at or after {@code start} that the ledger records as
+ *     trained in {@code epoch}, which is also the number of conflicting chunks.
  * @param chunksClaimable The chunks the run may claim in this epoch: all at or after {@code start}
  *     when forcing, else those not already trained.
  * @param chunksToTrain {@code chunksClaimable}, capped by {@code maxChunks}.
  * @param firstChunk The first chunk the run claims, or empty if there is none.
  * @param firstChunkPerWorker The first chunk of each worker: worker {@code k} gets the {@code k}-th
- *     claimable chunk; shorter than {@code workers} when fewer chunks are to be trained.
+ *     claimable chunk. The list is shorter than {@code workers} when fewer chunks are to be
+ *     trained.
  * @param conflictSample The first conflicting chunks in position order, at most {@link
  *     RunPlanner#CONFLICT_SAMPLE_LIMIT}.
  */

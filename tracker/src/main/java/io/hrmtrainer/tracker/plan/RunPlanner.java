@@ -14,10 +14,10 @@ import java.util.List;
  * many are already trained, which chunks each worker claims first and whether the ledger
  * conflicts with the start position.
  *
- * <p>The planner expects a start position that was already validated against the layout; it does
- * not check the range itself. A start past the end simply plans nothing.
+ * <p>The planner expects a start position that was already validated against the layout, and it
+ * does not check the range itself. A start past the end simply plans nothing.
  *
- * <p>Planning costs {@code O(blocks + completions + chunks / 64)} time and one bit per chunk: it
+ * <p>Planning costs {@code O(blocks + completions + chunks / 64)} time and one bit per chunk. It
  * allocates no object per chunk beyond the ledger's own entries, so a layout of a million chunks
  * plans in milliseconds. Its claim order matches {@link io.hrmtrainer.tracker.ChunkTracker}'s. The
  * class is stateless and thread-safe.
@@ -34,7 +34,7 @@ public final class RunPlanner {
    * Plans a run.
    *
    * @throws InvalidInputException if the ledger records, in its current epoch, a chunk that the
-   *     layout does not have; check the ledger with {@link LedgerState#checkCompatible} first.
+   *     layout does not have. Check the ledger with {@link LedgerState#checkCompatible} first.
    */
   public RunPlan plan(PlanRequest request) {
     ChunkIndex index = ChunkIndex.of(request.layout());

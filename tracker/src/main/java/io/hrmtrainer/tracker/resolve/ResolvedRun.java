@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a run needs to know before a model is built: the dataset's layout, the checkpoint to
+ * The inputs a run needs before a model is built: the dataset's layout, the checkpoint to
  * resume from (if any), the ledger the run starts with, and the plan.
  *
  * <p>Resolution writes nothing into the brain directory, so a resolved run can be shown ({@code

@@ -58,7 +58,7 @@ public final class RunResolver {
    * @param progress Receives manifest build progress when the manifest is not cached.
    * @throws InvalidInputException if the dataset is missing, empty or malformed, the start position
    *     is out of range, the requested checkpoint is missing or invalid, or the checkpoint's ledger
-   *     belongs to another dataset layout; the message explains how to fix it.
+   *     belongs to another dataset layout. The message explains how to fix it.
    * @throws UncheckedIOException if reading fails for a reason the user cannot fix by changing input.
    */
   public ResolvedRun resolve(TrainingConfig config, BuildProgress progress) {
@@ -97,7 +97,7 @@ public final class RunResolver {
 
   /** Returns the dataset source that {@code config} describes. */
   public static DatasetSource datasetSource(TrainingConfig config) {
-    // The configuration's format has an AUTO value; effectiveDatasetFormat() has resolved it.
+    // The configuration's format has an AUTO value, which effectiveDatasetFormat() has resolved.
     DatasetFormat format = DatasetFormat.valueOf(config.effectiveDatasetFormat().name());
     List<String> fields = format == DatasetFormat.JSONL ? config.textFields() : List.of();
     return new DatasetSource(config.datasetFile(), format, fields);

@@ -20,7 +20,7 @@ class ChunkIndexTest {
   }
 
   @Test
-  void mapsEveryPositionToItsIndexAndBack() {
+  void mapsPositionsToIndexesAndBack() {
     for (int i = 0; i < index.totalChunks(); i++) {
       ChunkPosition position = index.positionOf(i);
 
@@ -31,14 +31,14 @@ class ChunkIndexTest {
   }
 
   @Test
-  void boundPastBlockEndMovesToNextBlock() {
+  void boundPastBlockEndMovesOn() {
     assertThat(index.firstIndexAtOrAfter(ChunkPosition.of(0, 5))).isEqualTo(3);
     assertThat(index.firstIndexAtOrAfter(ChunkPosition.of(9, 0))).isEqualTo(8);
     assertThat(index.firstIndexAtOrAfter(ChunkPosition.of(1, 2))).isEqualTo(5);
   }
 
   @Test
-  void positionOutsideTheLayoutHasNoIndex() {
+  void positionOutsideLayoutHasNoIndex() {
     assertThatThrownBy(() -> index.indexOf(ChunkPosition.of(2, 2)))
         .isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("chunk (2, 2) is not in the dataset layout of 3 blocks");

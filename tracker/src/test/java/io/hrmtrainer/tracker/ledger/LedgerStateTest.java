@@ -16,7 +16,7 @@ class LedgerStateTest {
   private final LedgerState ledger = LedgerState.empty("sha256:aaa", 100_000, 4_000, 12);
 
   @Test
-  void ledgerOfTheSameDatasetIsCompatible() {
+  void sameDatasetLedgerIsCompatible() {
     assertThatCode(() -> ledger.checkCompatible("sha256:aaa", 100_000, 4_000))
         .doesNotThrowAnyException();
   }

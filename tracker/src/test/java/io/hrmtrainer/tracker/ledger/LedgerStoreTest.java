@@ -52,7 +52,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void ledgerSurvivesAWriteAndReadUnchanged() throws IOException {
+  void ledgerRoundTripsUnchanged() throws IOException {
     LedgerState state = sampleLedger();
 
     LedgerState read = roundTrip(state);
@@ -61,7 +61,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void emptyLedgerSurvivesAWriteAndRead() throws IOException {
+  void emptyLedgerRoundTrips() throws IOException {
     LedgerState state = LedgerState.empty("fp", 10, 2, 3);
 
     assertThat(roundTrip(state)).isEqualTo(state);
@@ -82,7 +82,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void readsOlderFilesWithTheirKeyNames() throws IOException {
+  void readsOlderKeyNames() throws IOException {
     Path file =
         writeFile(
             """
@@ -116,7 +116,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void missingTotalsAreTheSumsOfTheCompletions() throws IOException {
+  void missingTotalsAreSummedFromCompletions() throws IOException {
     Path file =
         writeFile(
             "{\"completed_chunks\": [{\"block_id\": 0, \"chunk_id\": 0, \"steps\": 3,"
@@ -171,7 +171,7 @@ class LedgerStoreTest {
   }
 
   @Test
-  void newerSchemaVersionNamesFoundAndSupportedVersions() throws IOException {
+  void newerSchemaVersionNamesBothVersions() throws IOException {
     Path file = writeFile("{\"schema_version\": 9, \"completed_chunks\": []}");
 
     assertThatThrownBy(() -> LedgerStore.read(file))

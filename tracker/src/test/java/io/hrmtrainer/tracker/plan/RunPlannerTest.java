@@ -59,14 +59,14 @@ class RunPlannerTest {
     }
 
     @Test
-    void givesEachWorkerTheNextChunkInOrder() {
+    void givesWorkersChunksInOrder() {
       RunPlan plan = planner.plan(PlanRequest.newRun(layout, pos(1, 3)).withWorkers(3));
 
       assertThat(plan.firstChunkPerWorker()).containsExactly(pos(1, 3), pos(1, 4), pos(2, 0));
     }
 
     @Test
-    void maxChunksCapsTheChunksToTrain() {
+    void maxChunksCapsTheChunks() {
       RunPlan plan =
           planner.plan(PlanRequest.newRun(layout, pos(0, 0)).withWorkers(4).withMaxChunks(2));
 
@@ -98,7 +98,7 @@ class RunPlannerTest {
     }
 
     @Test
-    void forceTrainsEveryChunkFromTheStart() {
+    void forceTrainsEveryChunk() {
       RunPlan plan = planner.plan(respect.withForce(true));
 
       assertThat(plan.chunksAlreadyTrained()).isEqualTo(3);
