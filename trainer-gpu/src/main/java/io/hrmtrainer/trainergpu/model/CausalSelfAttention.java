@@ -10,6 +10,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.hrmtrainer.trainergpu.model.internal.GraphScalars;
 
 /**
  * Causal multi-head self-attention with rotary position encoding on queries and keys.
@@ -46,8 +47,8 @@ final class CausalSelfAttention extends AbstractBlock {
     NDArray k = rotate(projected.get(1), inputs.get(1), inputs.get(2));
     NDArray v = projected.get(2);
 
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))
-        .mul(1.0f / (float) Math.sqrt(headDim))
+    NDArray scores = GraphScalars.multiply(
+        q.matMul(k.transpose(0, 1, 3, 2)), 1.0f / (float) Math.sqrt(headDim))
         .add(inputs.get(3));
     NDArray mixed = scores.softmax(3).matMul(v)
         .transpose(0, 2, 1, 3)

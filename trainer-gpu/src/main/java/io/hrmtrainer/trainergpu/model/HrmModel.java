@@ -14,6 +14,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.hrmtrainer.core.config.ModelSpec;
+import io.hrmtrainer.trainergpu.model.internal.GraphScalars;
 import io.hrmtrainer.trainergpu.model.internal.NoGradScope;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -210,7 +211,7 @@ public final class HrmModel extends AbstractBlock {
     NDArray ids = inputs.head();
     NDManager manager = ids.getManager();
     NDArray table = store.getValue(tokenEmbedding, ids.getDevice(), training);
-    NDArray x = table.get(ids).mul((float) Math.sqrt(spec.hiddenSize()));
+    NDArray x = GraphScalars.multiply(table.get(ids), (float) Math.sqrt(spec.hiddenSize()));
     NDList context = positionContext(manager, ids.getShape().get(1));
 
     NDArray zH = manager.zeros(x.getShape());

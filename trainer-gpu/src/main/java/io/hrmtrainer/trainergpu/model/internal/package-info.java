@@ -1,2 +1,5 @@
-/** Engine-specific autograd switches that the model and the optimizer share; not public API. */
+/**
+ * Engine-specific autograd switches and graph-safe helpers that the model and the optimizer
+ * share; not public API.
+ */
 package io.hrmtrainer.trainergpu.model.internal;
