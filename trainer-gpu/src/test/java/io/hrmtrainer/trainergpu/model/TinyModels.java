@@ -35,7 +35,12 @@ public final class TinyModels {
   }
 
   /**
-   * Runs work with one PyTorch intra-op thread, then restores the previous count.
+   * Runs work with one PyTorch intra-op thread on the calling thread, then restores the
+   * previous count.
+   *
+   * <p>PyTorch keeps the count per thread once a thread has run an operator (threads that run
+   * their first operator later take the last count set anywhere), so a test that trains on
+   * worker threads calls this on each of them.
    *
    * <p>Bit-exact comparisons need it: with several threads, PyTorch may split a reduction
    * differently from one call to the next (seen here under machine load), the last bits
