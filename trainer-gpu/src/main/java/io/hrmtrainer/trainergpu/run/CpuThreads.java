@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without this every worker asks PyTorch for all cores, the OpenMP thread teams of the
  * concurrent workers oversubscribe the machine, and a chunk that takes 0.07 s alone was measured
- * to take several seconds on a loaded 2-core machine. The intra-op count is process-wide, so a
- * run that changes it holds it until it ends. Only the PyTorch engine is affected.
+ * to take several seconds on a loaded 2-core machine. PyTorch applies the count to the calling
+ * thread and to every thread that runs its first operator afterwards, such as the worker threads
+ * started after this call. Threads that already ran an operator keep their own count. A run that
+ * changes the count keeps it until the run ends. Only the PyTorch engine is affected.
  */
 final class CpuThreads implements AutoCloseable {
 
