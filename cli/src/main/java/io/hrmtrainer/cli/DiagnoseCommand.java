@@ -19,11 +19,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hrm-hf diagnose}: runs the diagnostics scenarios on a tiny model on the CPU and prints a
- * report; exit code 0 only when every scenario passed.
+ * report. The exit code is 0 only when every scenario passed.
  *
  * <p>Progress goes to stderr, the report to stdout. The trainer's own log lines are muted while
- * the scenarios run (they kill workers and leave invalid checkpoints on purpose, which the report
- * explains); {@code --verbose} shows them.
+ * the scenarios run, because the scenarios kill workers and leave invalid checkpoints on purpose
+ * and the report explains those. {@code --verbose} shows the log lines.
  */
 @Command(
     name = "diagnose",

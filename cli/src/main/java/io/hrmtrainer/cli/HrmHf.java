@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
  * The {@code hrm-hf} command: trains HRM language models from an explicit start position and
  * reports on brains and their checkpoints.
  *
- * <p>Exit codes are those of {@link ExitCode}. Errors go to stderr as one message; {@code
+ * <p>Exit codes are those of {@link ExitCode}. Errors go to stderr as one message, and {@code
  * --verbose} adds the stack trace.
  */
 @Command(
@@ -58,7 +58,7 @@ public final class HrmHf {
 
   /**
    * Runs the tool with command output going to {@code out} and errors, progress and the plan going
-   * to {@code err}; returns the exit code without exiting. Both writers are flushed before it
+   * to {@code err}, and returns the exit code without exiting. Both writers are flushed before it
    * returns.
    */
   static int run(PrintWriter out, PrintWriter err, String... args) {

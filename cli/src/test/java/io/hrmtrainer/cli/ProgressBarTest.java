@@ -54,7 +54,7 @@ class ProgressBarTest {
   }
 
   @Test
-  void etaIsUnknownBeforeTheFirstStep() {
+  void etaIsUnknownBeforeFirstStep() {
     ProgressBar bar = bar(true);
 
     String line = bar.render(progress(0, 10, 0, 4), secondsLater(5));
@@ -63,7 +63,7 @@ class ProgressBarTest {
   }
 
   @Test
-  void etaIsZeroWhenEveryChunkIsDone() {
+  void etaIsZeroWhenAllChunksDone() {
     ProgressBar bar = bar(true);
 
     String line = bar.render(progress(10, 10, 3, 4), secondsLater(60));

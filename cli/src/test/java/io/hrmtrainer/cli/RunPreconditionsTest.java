@@ -61,7 +61,7 @@ class RunPreconditionsTest {
   }
 
   @Test
-  void resumeWithOnlyInvalidCheckpointsIsRejected() throws IOException {
+  void resumeWithInvalidCheckpointsIsRejected() throws IOException {
     Path brain = Brains.copy(trainedBrain, temp.resolve("brain"));
     Path commit = BrainLayout.of(brain).checkpointDir(1).resolve("COMMIT.json");
     Files.delete(commit);

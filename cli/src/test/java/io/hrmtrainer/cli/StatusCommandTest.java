@@ -54,7 +54,7 @@ class StatusCommandTest {
   }
 
   @Test
-  void consecutiveChunksJoinIntoRangesPerBlock() {
+  void consecutiveChunksJoinIntoRanges() {
     LedgerState state =
         ledger(
             0,
@@ -70,7 +70,7 @@ class StatusCommandTest {
   }
 
   @Test
-  void rangeDoesNotRunAcrossABlockBoundary() {
+  void rangesStopAtBlockBoundary() {
     LedgerState state = ledger(0, new int[] {0, 0, 3}, new int[] {0, 1, 0});
 
     assertThat(StatusCommand.ranges(state)).isEqualTo("block 0: 3; block 1: 0");

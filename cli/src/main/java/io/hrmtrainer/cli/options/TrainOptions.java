@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * <p>The options only carry text and numbers: {@link #toConfig()} turns them into a config, and
  * core checks every value with its own messages. Whole numbers are parsed as {@code long} and the
  * start ids as text for that reason, so that {@code --start-block-id 99999999999} or {@code
- * --batch-size 0} is reported by core instead of by the parser. An instance holds the values of
+ * --batch-size 0} is reported by core instead of by the parser. An instance contains the values of
  * one parse and is not thread-safe.
  */
 public final class TrainOptions {
@@ -341,7 +341,7 @@ public final class TrainOptions {
   /**
    * Returns the config these options describe, after core has checked every value.
    *
-   * @throws InvalidInputException if a value is invalid or a required option is missing; the
+   * @throws InvalidInputException if a value is invalid or a required option is missing. The
    *     message names the flag, the value and the fix.
    */
   public TrainingConfig toConfig() {
