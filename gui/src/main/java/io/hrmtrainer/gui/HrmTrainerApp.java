@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link GuiMain}, which works with JavaFX on the class path.
  *
  * <p>Arguments prefill the setup form with {@code hrm-hf train} flags that the form has, for
- * example {@code --dataset-file data.txt --save-dir brains/tiny}; other arguments are ignored with
+ * example {@code --dataset-file data.txt --save-dir brains/tiny}. Other arguments are ignored with
  * a warning.
  */
 public final class HrmTrainerApp extends Application {

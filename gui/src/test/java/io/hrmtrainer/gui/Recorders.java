@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Services for view model tests that record what the view models ask of them. */
+/** Services for view model tests that record the requests view models make. */
 public final class Recorders {
 
   /** A fixed clock, so archive names and times in messages are predictable. */

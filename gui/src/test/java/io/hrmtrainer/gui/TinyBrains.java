@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * (200 samples per block, 50 per chunk), and a brain trained for real on its first two chunks.
  *
  * <p>The trained brain is made once per test JVM and copied for each test, since tests may change
- * it. It contains {@code ckpt-000001} (after chunk (0, 0)), {@code ckpt-000002} (after (0, 1), so its
- * ledger has (0, 0) and (0, 1) trained) and {@code ckpt-000003}, a directory without {@code
- * COMMIT.json}, so the newest valid checkpoint is {@code ckpt-000002}.
+ * it. It contains {@code ckpt-000001} (after chunk (0, 0)), {@code ckpt-000002} (after (0, 1)) and
+ * {@code ckpt-000003}. The ledger of {@code ckpt-000002} records (0, 0) and (0, 1) as trained.
+ * {@code ckpt-000003} is a directory without {@code COMMIT.json}, so the newest valid checkpoint is
+ * {@code ckpt-000002}.
  */
 public final class TinyBrains {
 
@@ -133,7 +134,7 @@ public final class TinyBrains {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {
-      // A leftover temporary directory is harmless; the JVM is exiting.
+      // A leftover temporary directory is harmless because the JVM is exiting.
     }
   }
 }

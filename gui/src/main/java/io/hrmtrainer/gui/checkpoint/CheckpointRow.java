@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 /**
  * One line of the checkpoint list, with every column already formatted for display.
  *
- * @param name The directory name, such as {@code ckpt-000012}; what {@code --resume-from} takes.
+ * @param name The directory name, such as {@code ckpt-000012}, as {@code --resume-from} accepts it.
  * @param sequence The sequence number.
  * @param step The global optimizer step, or a dash when unknown.
  * @param epoch The epoch, or a dash when unknown.

@@ -44,14 +44,14 @@ import javafx.collections.FXCollections;
  * and gives the reason when it is not.
  *
  * <p>{@link #load()} lists the checkpoints and builds the manifest in the background. Every change
- * of choice or position re-checks the position at once against the layout and resolves the choice
- * in the background (through the same {@code RunResolver} as {@code hrm-hf train}) for the plan and
- * its conflict counts; a result for an older choice is dropped. Start stays disabled until the
- * plan for the current choice is known and allows a run. {@link #getConfig()} is exactly what
+ * of choice or position re-checks the position against the layout at once. It also resolves the
+ * choice in the background, through the same {@code RunResolver} as {@code hrm-hf train}, for the
+ * plan and its conflict counts. A result for an older choice is dropped. Start stays disabled until
+ * the plan for the current choice is known and allows a run. {@link #getConfig()} is exactly what
  * {@link #start()} hands to the run view, and {@link #commandLineProperty()} is its {@code
  * toCliArgs()}.
  *
- * <p>Not thread-safe: use it on the UI thread; background results arrive there too.
+ * <p>Not thread-safe: use it on the UI thread, where background results arrive too.
  */
 public final class CheckpointViewModel {
 
@@ -97,7 +97,7 @@ public final class CheckpointViewModel {
   private String planProblem;
 
   /**
-   * Creates the screen's state for the run that {@code base} sets up; call {@link #load()} next.
+   * Creates the screen's state for the run that {@code base} sets up. Call {@link #load()} next.
    *
    * @param base The setup's config: a new run from (0, 0), whose other values this screen keeps.
    */

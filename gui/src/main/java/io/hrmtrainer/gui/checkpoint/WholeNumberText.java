@@ -6,7 +6,7 @@ import javafx.scene.control.TextFormatter;
 
 /**
  * The rule of the Block and Chunk inputs: only digits may be typed, so negative, decimal and
- * non-numeric text never reaches the view model. An empty box is allowed while typing; the view
+ * non-numeric text never reaches the view model. An empty box is allowed while typing, and the view
  * model reports it. Up to 10 digits are accepted, so that a number too large for a position gets
  * core's "too large" message instead of vanishing.
  */
@@ -16,12 +16,12 @@ public final class WholeNumberText {
 
   private WholeNumberText() {}
 
-  /** Returns whether {@code text} may stand in a Block or Chunk input. */
+  /** Returns whether {@code text} is allowed in a Block or Chunk input. */
   public static boolean isAccepted(String text) {
     return DIGITS.matcher(text).matches();
   }
 
-  /** Returns a formatter for a text input that refuses every edit leaving other text. */
+  /** Returns a formatter for a text input that rejects every edit whose result is not accepted. */
   public static TextFormatter<String> newFormatter() {
     UnaryOperator<TextFormatter.Change> filter =
         change -> isAccepted(change.getControlNewText()) ? change : null;

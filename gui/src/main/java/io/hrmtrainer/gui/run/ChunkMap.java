@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 /**
  * The state of every chunk of the dataset during a run, block by block, for the chunk map.
  *
- * <p>Chunks before the start position are {@link CellState#BELOW_START} for the whole run; the
+ * <p>Chunks before the start position are {@link CellState#BELOW_START} for the whole run. The
  * others start {@link CellState#PENDING} and move as workers claim, train or skip them. A new epoch
  * sets them back to pending. Not thread-safe: the run view model changes it on the UI thread.
  */

@@ -43,12 +43,12 @@ import javafx.collections.FXCollections;
  * list.
  *
  * <p>Worker threads report through a {@link TrainingListener} and a {@link TelemetrySink} (the same
- * events as {@code metrics.jsonl}); their updates are batched onto the UI thread, so a fast run
+ * events as {@code metrics.jsonl}). Their updates are batched onto the UI thread, so a fast run
  * cannot flood it. Stop requests a graceful stop (the current chunk finishes, then a commit), Stop
  * now for an immediate one (the current chunk is abandoned, then a commit). A failure becomes a
- * short message plus the stack trace as details; the window never waits on the run.
+ * short message plus the stack trace as details. The window never waits on the run.
  *
- * <p>Not thread-safe apart from the listener and sink it hands to the run; use it on the UI thread.
+ * <p>Not thread-safe apart from the listener and sink it hands to the run. Use it on the UI thread.
  */
 public final class RunViewModel {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Carries updates from worker threads to the UI thread in batches.
  *
- * <p>Workers {@link #post(Runnable)} updates from any thread; the first post after a drain
+ * <p>Workers {@link #post(Runnable)} updates from any thread. The first post after a drain
  * schedules one drain on the UI executor, and later posts join that batch. So however fast the
  * workers report, the UI thread runs at most one pending drain, and each drain applies every update
  * that arrived before it, in order, followed by {@code afterDrain}. Thread-safe.

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The desktop interactions that view models ask for: file and folder choosers, the clipboard and
+ * The desktop interactions that view models request: file and folder choosers, the clipboard and
  * error dialogs.
  *
  * <p>View models receive this interface so that they import no controls and can be tested without
- * the toolkit; the app passes {@link FxDialogService}. Methods are called on the UI thread.
+ * the toolkit. The app passes {@link FxDialogService}. Methods are called on the UI thread.
  */
 public interface DialogService {
 

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * Runs long work (manifest building, checkpoint listing, training) off the UI thread and hands its
  * result or failure back on the UI thread.
  *
- * <p>View models receive a runner instead of touching threads themselves: the app builds one over a
- * pool of daemon threads and {@code Platform::runLater}; view model tests build one with {@link
+ * <p>View models receive a runner instead of touching threads themselves. The app builds one over a
+ * pool of daemon threads and {@code Platform::runLater}. View model tests build one with {@link
  * #direct()}, which runs everything on the calling thread, so they need no toolkit. Thread-safe.
  */
 public final class TaskRunner {

@@ -36,11 +36,11 @@ import javafx.beans.property.StringProperty;
  * The state and commands of the run setup form: every input as text, the reason each one is
  * invalid, and the {@link TrainingConfig} they describe once all are valid.
  *
- * <p>Validation runs on every change and reuses core's checks: each field is applied on its own to
- * a config builder and built, so an invalid value shows core's message (which names the flag, the
- * value, the range and the fix) next to its field; then the whole form is built for the relations
- * between fields. The start position, resume and conflict choices belong to the checkpoint screen,
- * so the config made here is always a new run from (0, 0).
+ * <p>Validation runs on every change and reuses core's checks. Each field is applied on its own to
+ * a config builder and built, so an invalid value shows core's message next to its field. That
+ * message names the flag, the value, the range and the fix. Then the whole form is built to check
+ * the relations between fields. The start position, resume and conflict choices belong to the
+ * checkpoint screen, so the config made here is always a new run from (0, 0).
  *
  * <p>Not thread-safe: use it on the UI thread. It needs no toolkit, only JavaFX properties.
  */

@@ -229,7 +229,7 @@ public final class ScreenshotTour {
     return buffered;
   }
 
-  /** Waits until {@code condition}, checked on the FX thread, holds. */
+  /** Waits until {@code condition}, checked on the FX thread, is true. */
   private void await(BooleanSupplier condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     while (!onFx(condition::getAsBoolean)) {

@@ -46,7 +46,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void allowsANewRunFromTheFirstChunk() throws IOException {
+    void allowsNewRunFromFirstChunk() throws IOException {
       CheckpointViewModel screen = openNew();
 
       assertThat(screen.startDisabledProperty().get()).isFalse();
@@ -80,7 +80,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void outOfRangeChunkNamesTheBlocksChunks() throws IOException {
+    void outOfRangeChunkNamesBlockChunks() throws IOException {
       CheckpointViewModel screen = openNew();
 
       screen.blockTextProperty().set("2");
@@ -137,7 +137,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void listsEveryCheckpointAndSelectsTheNewestValid() throws IOException {
+    void listsAllAndSelectsNewestValid() throws IOException {
       CheckpointViewModel screen = openTrained();
 
       assertThat(screen.checkpointsProperty())
@@ -184,7 +184,7 @@ class CheckpointViewModelTest {
     }
 
     @Test
-    void positionAfterTheTrainedChunksHasNoConflict() throws IOException {
+    void positionAfterTrainedChunksHasNoConflict() throws IOException {
       CheckpointViewModel screen = openTrained();
 
       screen.chunkTextProperty().set("2");

@@ -14,7 +14,7 @@ class ChunkMapTest {
   private final UniformLayout layout = UniformLayout.of(550, 200, 50);
 
   @Test
-  void chunksBeforeTheStartAreBelowStart() {
+  void chunksBeforeStartAreBelowStart() {
     ChunkMap map = ChunkMap.of(layout, new StartPosition(1, 2));
 
     assertThat(map.blocks()).isEqualTo(3);
@@ -42,7 +42,7 @@ class ChunkMapTest {
   }
 
   @Test
-  void newEpochResetsOnlyChunksFromTheStart() {
+  void newEpochResetsChunksFromStart() {
     ChunkMap map = ChunkMap.of(layout, new StartPosition(0, 2));
     map.markTrained(new ChunkPosition(0, 2), 0);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The run view's logic over a real tiny run. A single thread plays the UI thread, so the
- * view model is used from one thread as in the app; the test reads its state on that thread.
+ * view model is used from one thread as in the app, and the test reads its state on that thread.
  */
 class RunViewModelTest {
 
@@ -67,7 +67,7 @@ class RunViewModelTest {
   }
 
   @Test
-  void failureBecomesAShortMessageWithDetails() throws Exception {
+  void failureBecomesShortMessageWithDetails() throws Exception {
     Path dataset = TinyBrains.writeDataset(dir, "data.txt", TinyBrains.LINES);
     TrainingConfig config = TinyBrains.config(dataset, dir.resolve("brain"));
     Files.delete(dataset);

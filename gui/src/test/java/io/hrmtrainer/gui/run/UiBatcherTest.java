@@ -14,7 +14,7 @@ class UiBatcherTest {
   private final UiBatcher batcher = new UiBatcher(uiQueue::add, drains::incrementAndGet);
 
   @Test
-  void postsBeforeADrainShareOneUiTask() {
+  void postsBeforeDrainShareOneTask() {
     List<Integer> applied = new ArrayList<>();
 
     batcher.post(() -> applied.add(1));
@@ -38,7 +38,7 @@ class UiBatcherTest {
   }
 
   @Test
-  void emptyDrainSkipsTheAfterDrainStep() {
+  void emptyDrainSkipsAfterDrain() {
     batcher.drain();
 
     assertThat(drains).hasValue(0);

@@ -38,7 +38,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void validFormBuildsTheConfigItShows() {
+  void validFormBuildsShownConfig() {
     fillPaths();
     form.setInput(SetupField.BATCH_SIZE, "8");
     form.setInput(SetupField.LEARNING_RATE, "0.003");
@@ -145,7 +145,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void browseFillsTheDatasetFromTheChooser() {
+  void browseFillsDatasetFromChooser() {
     dialogs.nextChoice = Optional.of(dataset);
 
     form.browseDatasetFile();
