@@ -6,13 +6,14 @@
 #
 # Usage: scripts/bench-memory.sh
 #   BENCH_XMX=256m      the -Xmx of every run
-#   BENCH_RUNS=5        measured runs per file, after one untimed run that builds the manifest
+#   BENCH_RUNS=5        runs per file with the cached manifest, after a first run that builds
+#                       the manifest (reported on a row of its own)
 #   BENCH_SIZES="10 1024"  file sizes in MiB
 #   BENCH_CLEAN=0       1 deletes the generated files afterwards
 #
 # Peak RSS is /usr/bin/time's "Maximum resident set size". Peak heap is the largest heap
-# occupancy before a collection in the GC log (-Xlog:gc), the highest the heap got between
-# collections; "after GC" is the largest live set after one.
+# occupancy before a collection in the GC log (-Xlog:gc), which is as high as the heap got
+# between collections. "After GC" is the largest live set left by a collection.
 set -euo pipefail
 
 source "$(dirname "$0")/bench-lib.sh"

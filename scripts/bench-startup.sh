@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Start-up time of `hrm-hf train` with a cached manifest: from the moment the command starts to
-# the first chunk claimed and to the end of the first optimizer step, read from the timestamps of
-# metrics.jsonl (chunks of one batch, so the first chunk_trained event follows the first step).
-# Results go to stdout; docs/benchmarks.md records them.
+# Start-up time of `hrm-hf train` with a cached manifest. It measures the time from the start of
+# the command to the first chunk claimed and to the end of the first optimizer step, from the
+# timestamps in metrics.jsonl. Chunks hold one batch, so the first chunk_trained event follows
+# the first step. Results go to stdout; docs/benchmarks.md records them.
 #
 # Usage: scripts/bench-startup.sh [DATASET]   (default samples/tinyshakespeare.txt)
 #   BENCH_RUNS=7        measured runs, after one that builds the manifest cache
