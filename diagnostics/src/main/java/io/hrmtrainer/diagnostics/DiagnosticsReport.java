@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The results of a diagnostics run, as text for people and as JSON for tools.
  *
- * <p>Both forms carry the same content: per scenario whether it passed and, for each check, what
- * was expected and what was observed; the evidence lines; and the kept working directory, if any.
+ * <p>Both forms carry the same content: per scenario whether it passed, what each check expected
+ * and observed, the evidence lines, and the kept working directory, if any.
  * Immutable.
  *
  * @param results The scenarios' results, in run order.

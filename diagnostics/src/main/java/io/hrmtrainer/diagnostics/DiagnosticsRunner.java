@@ -21,14 +21,14 @@ import java.util.stream.Stream;
  * collects their results into a {@link DiagnosticsReport}.
  *
  * <p>The working directory is a new temporary directory unless one is given. Without {@code keep}
- * each scenario's directory is deleted after it ran, and a temporary root with it; with {@code
+ * each scenario's directory is deleted after it ran, and a temporary root with it. With {@code
  * keep} everything stays and the report names the root. A scenario that throws is reported as
  * failed with the error, and the next one runs.
  *
- * <p>While scenarios run, PyTorch uses one intra-op thread (the previous count is restored after):
- * repeated runs are then bit-identical, and the tiny model trains faster than with a thread pool
- * sized for large tensors. The setting is process-wide, so do not train elsewhere in the same
- * process at the same time. Not thread-safe; run one at a time.
+ * <p>While scenarios run, PyTorch uses one intra-op thread, and the previous count is restored
+ * afterwards. Repeated runs are then bit-identical, and the tiny model trains faster than with a
+ * thread pool sized for large tensors. The setting is process-wide, so do not train elsewhere in
+ * the same process at the same time. Not thread-safe: run one at a time.
  */
 public final class DiagnosticsRunner {
 
@@ -73,7 +73,7 @@ public final class DiagnosticsRunner {
   /**
    * Runs the scenario named {@code name}.
    *
-   * @throws UnknownScenarioException if no scenario has that name; {@link #scenarios()} lists them.
+   * @throws UnknownScenarioException if no scenario has that name. {@link #scenarios()} lists them.
    * @throws IOException if the working directory cannot be created or cleaned up.
    */
   public DiagnosticsReport run(String name) throws IOException {
@@ -179,7 +179,7 @@ public final class DiagnosticsRunner {
     }
 
     /**
-     * Sets the working directory, created when missing; each scenario uses a subdirectory named
+     * Sets the working directory, created when missing. Each scenario uses a subdirectory named
      * after it, which must not exist yet. Default: a new temporary directory.
      */
     public Builder optWorkDir(Path directory) {

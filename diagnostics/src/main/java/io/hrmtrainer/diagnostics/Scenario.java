@@ -7,7 +7,7 @@ import java.io.IOException;
  *
  * <p>A scenario sets up datasets and brains in its context's working directory, trains through the
  * context's driver, and judges the runs by their events, ledgers and checkpoints. It reports a
- * broken property as a failed {@link Check}; it throws only when it cannot judge at all.
+ * broken property as a failed {@link Check} and throws only when it cannot judge at all.
  * Implementations are stateless, so one instance may run many times.
  */
 public interface Scenario {

@@ -50,7 +50,7 @@ public final class ScenarioContext {
   /**
    * Creates a context in {@code workDir}, which the scenario owns.
    *
-   * @param workDir The scenario's working directory; created when missing.
+   * @param workDir The scenario's working directory, created when missing.
    * @param driver Trains the runs the scenario requests.
    */
   public ScenarioContext(Path workDir, TrainerDriver driver) {
@@ -75,7 +75,7 @@ public final class ScenarioContext {
   }
 
   /**
-   * Writes a text dataset of {@code lines} distinct, non-blank lines; with {@link #newConfig} 600
+   * Writes a text dataset of {@code lines} distinct, non-blank lines. With {@link #newConfig}, 600
    * lines make 3 blocks of 4 chunks.
    *
    * @return The file.

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param description The scenario's one-line description.
  * @param checks The checks made, in order.
  * @param evidence Lines of evidence: each run's end and its relevant events.
- * @param error Why the scenario could not finish its checks; empty when it finished.
+ * @param error Why the scenario could not finish its checks, or empty when it finished.
  * @param elapsed How long the scenario ran.
  */
 public record ScenarioResult(
@@ -83,7 +83,7 @@ public record ScenarioResult(
      * Adds a check.
      *
      * @param name What is checked.
-     * @param passed Whether it held.
+     * @param passed Whether the checked condition is true.
      * @param expected What the contract requires.
      * @param observed What the run showed.
      * @return This builder.

@@ -3,7 +3,7 @@ package io.hrmtrainer.diagnostics;
 import io.hrmtrainer.core.InvalidInputException;
 import java.util.List;
 
-/** Thrown when a scenario is asked for by a name that no scenario has. */
+/** Thrown when a scenario is requested by a name that no scenario has. */
 public final class UnknownScenarioException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;

@@ -9,7 +9,7 @@
  * System.out.print(report.toText());
  * }</pre>
  *
- * <p>{@link io.hrmtrainer.diagnostics.Scenarios#all()} lists the scenarios; each trains a tiny
+ * <p>{@link io.hrmtrainer.diagnostics.Scenarios#all()} lists the scenarios. Each trains a tiny
  * model on the CPU over small generated datasets in its own working directory and judges the run
  * by its telemetry, ledger and checkpoints.
  */

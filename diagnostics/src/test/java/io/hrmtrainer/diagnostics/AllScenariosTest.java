@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AllScenariosTest {
 
   @Test
-  void everyScenarioPassesOnTheRealTrainer(@TempDir Path workDir) throws IOException {
+  void everyScenarioPassesOnRealTrainer(@TempDir Path workDir) throws IOException {
     DiagnosticsRunner runner = DiagnosticsRunner.builder().optWorkDir(workDir).build();
 
     DiagnosticsReport report = runner.runAll();

@@ -35,7 +35,7 @@ class DiagnosticsReportTest {
           Duration.ofMillis(2_000));
 
   @Test
-  void textShowsFailedChecksWithExpectedAndObserved() {
+  void textShowsExpectedAndObserved() {
     DiagnosticsReport report =
         new DiagnosticsReport(List.of(PASSED, FAILED), Duration.ofMillis(3_300), Optional.empty());
 

@@ -52,7 +52,7 @@ class DiagnosticsRunnerTest {
   }
 
   @Test
-  void throwingScenarioFailsAndTheNextStillRuns(@TempDir Path dir) throws IOException {
+  void throwingScenarioFailsAndNextRuns(@TempDir Path dir) throws IOException {
     List<Scenario> order = List.of(new FakeScenario("two", true), new FakeScenario("one", false));
     DiagnosticsRunner runner =
         DiagnosticsRunner.builder().optScenarios(order).optWorkDir(dir).build();
@@ -66,7 +66,7 @@ class DiagnosticsRunnerTest {
   }
 
   @Test
-  void keepLeavesTheWorkingDirectoryAndNamesIt() throws IOException {
+  void keepLeavesAndNamesWorkDir() throws IOException {
     DiagnosticsRunner runner =
         DiagnosticsRunner.builder().optScenarios(SCENARIOS).optKeep(true).build();
 

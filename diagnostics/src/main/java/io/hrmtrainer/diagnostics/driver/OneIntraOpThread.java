@@ -8,8 +8,8 @@ import java.io.IOException;
  * Runs work with PyTorch pinned to one intra-op thread, then restores the previous count.
  *
  * <p>With several threads PyTorch may split a reduction differently from one call to the next, so
- * the last bits of a sum change between two otherwise identical runs; with one they repeat bit
- * for bit. The setting is process-wide, and nesting is fine.
+ * the last bits of a sum change between two otherwise identical runs. With one thread they repeat
+ * bit for bit. The setting is process-wide, and nesting is fine.
  */
 public final class OneIntraOpThread {
 

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and nothing is committed after it, which is what a kill leaves behind on disk.
  *
  * @param chunk The chunk in which the crash happens.
- * @param beforeStep The 1-based optimizer step of that chunk before which the crash happens; 2 or
- *     more means the weights took some steps of the chunk that no checkpoint will contain.
+ * @param beforeStep The 1-based optimizer step of that chunk before which the crash happens. A
+ *     value of 2 or more means the weights took steps of the chunk that no checkpoint will contain.
  */
 public record SimulatedCrash(ChunkPosition chunk, int beforeStep) {
 

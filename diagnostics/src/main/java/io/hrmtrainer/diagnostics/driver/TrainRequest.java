@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param config The configuration, as a user would give it.
  * @param manifestCache The manifest cache, inside the scenario's working directory.
- * @param crash Where the run should fail as if the process were killed; empty for a normal run.
+ * @param crash Where the run should fail as if the process were killed, or empty for a normal run.
  */
 public record TrainRequest(
     TrainingConfig config, ManifestCache manifestCache, Optional<SimulatedCrash> crash) {

@@ -6,11 +6,11 @@ import java.io.IOException;
 /**
  * Resolves and runs one training configuration for a scenario.
  *
- * <p>The scenarios never look at a driver's internals: they judge it by the telemetry it leaves in
+ * <p>The scenarios never look at a driver's internals. They judge it by the telemetry it leaves in
  * the brain's {@code metrics.jsonl}, by the ledger and checkpoints in the brain, and by the outcome
- * or exception it returns. So a driver that breaks a property of the trainer (ignores the start
- * position, records an interrupted chunk, loads an uncommitted checkpoint) shows up in the report
- * exactly as a broken trainer would.
+ * or exception it returns. A driver that breaks a property of the trainer therefore shows up in
+ * the report exactly as a broken trainer would. Examples are a driver that ignores the start
+ * position, records an interrupted chunk or loads an uncommitted checkpoint.
  *
  * <p>{@link LibraryTrainerDriver} is the default. Implementations need not be thread-safe: a
  * runner calls one at a time.

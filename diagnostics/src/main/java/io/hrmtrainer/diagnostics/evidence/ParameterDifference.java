@@ -14,7 +14,7 @@ import java.util.List;
  * How far apart two checkpoints' parameters ({@code model.params}) are.
  *
  * @param bitIdentical Whether the two files are byte for byte equal.
- * @param maxAbsDifference The largest absolute difference between corresponding values; 0 when
+ * @param maxAbsDifference The maximum absolute difference between corresponding values, 0 when
  *     bit-identical.
  * @param valueCount The number of parameter values compared.
  */
@@ -23,7 +23,7 @@ public record ParameterDifference(boolean bitIdentical, double maxAbsDifference,
   /**
    * Compares two serialised parameter sets of models with {@code spec}.
    *
-   * @throws IllegalArgumentException if either set does not hold a model of {@code spec}.
+   * @throws IllegalArgumentException if either set does not contain a model of {@code spec}.
    */
   public static ParameterDifference between(byte[] first, byte[] second, ModelSpec spec) {
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {

@@ -17,10 +17,10 @@ import java.util.Optional;
  *
  * <p>Immutable.
  *
- * @param outcome How the run ended; empty when it threw.
- * @param error The exception the run threw; empty when it returned an outcome.
+ * @param outcome How the run ended, or empty when it threw.
+ * @param error The exception the run threw, or empty when it returned an outcome.
  * @param events The events the run appended, in file order.
- * @param ledger The brain's committed ledger after the run; empty when the brain has none.
+ * @param ledger The brain's committed ledger after the run, or empty when the brain has none.
  */
 public record RunEvidence(
     Optional<RunOutcome> outcome,

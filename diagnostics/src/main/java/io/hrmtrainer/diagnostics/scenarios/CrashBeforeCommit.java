@@ -119,7 +119,7 @@ public final class CrashBeforeCommit implements Scenario {
    * Copies the newest valid checkpoint to the next sequence number, minus {@code COMMIT.json}, with
    * {@link #UNCOMMITTED} added to its ledger: what a kill in the middle of a commit could leave.
    *
-   * @return The new directory's name; empty when there is no valid checkpoint to copy.
+   * @return The new directory's name, or empty when there is no valid checkpoint to copy.
    */
   private static Optional<String> leaveUncommittedCheckpoint(Path brainDir) throws IOException {
     CheckpointStore store = new CheckpointStore(BrainLayout.of(brainDir));

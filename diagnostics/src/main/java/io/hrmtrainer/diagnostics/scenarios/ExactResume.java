@@ -22,15 +22,15 @@ import java.util.Optional;
  * and once killed inside the fourth chunk and resumed. Both must end at the same optimizer step
  * with parameters within {@value #TOLERANCE} of each other.
  *
- * <p>PyTorch runs with one intra-op thread during the scenario (and is restored after): with
+ * <p>PyTorch runs with one intra-op thread during the scenario and is restored afterwards. With
  * several threads a reduction may be split differently from one call to the next, so the last
  * bits of a sum change and the comparison would measure thread scheduling, not resume.
  */
 public final class ExactResume implements Scenario {
 
   /**
-   * The largest parameter difference accepted. With one intra-op thread the runs are expected to
-   * be bit-identical; the tolerance is the first issue's rule for comparing training runs.
+   * The maximum parameter difference accepted. With one intra-op thread the runs are expected to
+   * be bit-identical, so the tolerance is a safety margin rather than an expected error.
    */
   public static final double TOLERANCE = 1e-6;
 

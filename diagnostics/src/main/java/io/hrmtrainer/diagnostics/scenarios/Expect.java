@@ -6,12 +6,12 @@ import io.hrmtrainer.diagnostics.ScenarioResult;
 import io.hrmtrainer.diagnostics.evidence.Events;
 import io.hrmtrainer.diagnostics.evidence.RunEvidence;
 import io.hrmtrainer.trainergpu.run.RunOutcome;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Checks that several scenarios make, phrased the same way in every report. */
 final class Expect {
@@ -53,15 +53,18 @@ final class Expect {
         claims.isEmpty() ? "no chunk_claimed event" : "first chunk_claimed at " + claims.get(0));
   }
 
-  /** Checks that no chunk before {@code start} was claimed or trained. */
+  /**
+   * Checks that no chunk before {@code start} was claimed or trained. The offending chunks are
+   * reported in position order, not event order, because parallel workers claim in an order that
+   * depends on thread timing.
+   */
   static void nothingBefore(
       ScenarioResult.Builder result, String label, RunEvidence run, ChunkPosition start) {
 
-    List<ChunkPosition> before = new ArrayList<>();
-    run.claims().stream().filter(position -> position.isBefore(start)).forEach(before::add);
-    run.trained().stream()
-        .filter(position -> position.isBefore(start) && !before.contains(position))
-        .forEach(before::add);
+    Set<ChunkPosition> offending = new TreeSet<>();
+    run.claims().stream().filter(position -> position.isBefore(start)).forEach(offending::add);
+    run.trained().stream().filter(position -> position.isBefore(start)).forEach(offending::add);
+    List<ChunkPosition> before = List.copyOf(offending);
     result.check(
         label + " claims and trains no chunk before " + start,
         before.isEmpty(),

@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * On 3 blocks of 4 chunks, a resume from block 7, a resume from chunk (1, 9), and a new run from
- * block 3 into an empty save directory each fail with {@link InvalidInputException} naming the
- * value and the valid range, emit no event, and leave the brain as it was, byte for byte.
+ * On 3 blocks of 4 chunks, three runs must fail fast: a resume from block 7, a resume from chunk
+ * (1, 9), and a new run from block 3 into an empty save directory. Each fails with {@link
+ * InvalidInputException} naming the value and the valid range. None emits an event or changes a
+ * byte of the brain.
  */
 public final class OutOfRangeFailsFast implements Scenario {
 

@@ -15,9 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * On one block of 4 chunks: a first run trains (0, 0) and (0, 1); respect from (0, 1) skips (0, 1)
- * with {@code chunk_skipped} and trains (0, 2) and (0, 3); respect from (0, 2) then has nothing
- * left and reports {@code nothing_to_train}; force from (0, 2) trains (0, 2) and (0, 3) again.
+ * Four runs on one block of 4 chunks:
+ *
+ * <ol>
+ *   <li>A first run trains (0, 0) and (0, 1).
+ *   <li>Respect from (0, 1) skips (0, 1) with {@code chunk_skipped} and trains (0, 2) and (0, 3).
+ *   <li>Respect from (0, 2) then has nothing left and reports {@code nothing_to_train}.
+ *   <li>Force from (0, 2) trains (0, 2) and (0, 3) again.
+ * </ol>
  */
 public final class RespectVersusForce implements Scenario {
 
