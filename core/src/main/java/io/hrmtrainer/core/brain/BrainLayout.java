@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The paths inside a brain directory (see ARCHITECTURE.md section 4).
+ * The paths inside a brain directory.
  *
  * <pre>
  * &lt;root&gt;/brain.json

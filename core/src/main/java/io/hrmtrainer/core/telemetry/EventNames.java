@@ -3,9 +3,9 @@ package io.hrmtrainer.core.telemetry;
 import java.util.List;
 
 /**
- * The stable names of telemetry events (ARCHITECTURE.md section 5).
+ * The stable names of telemetry events, as written to the {@code event} field of each JSONL line.
  *
- * <p>Names never change; a renamed field keeps its old name as an alias for one release.
+ * <p>Event names never change. A renamed field keeps its old name as an alias for one release.
  */
 public final class EventNames {
 
