@@ -32,6 +32,12 @@ if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
   exit 2
 fi
 
+# PyTorch's OpenMP threads spin-wait after every operator by default, which made a tiny-model
+# step 137 ms instead of 22 ms when two other processes shared the cores; GOMP_SPINCOUNT=1000
+# gave 55 ms there and no loss on a quiet machine (docs/benchmarks.md). GNU OpenMP reads the
+# variable only when it loads, so Java cannot set it.
+export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-1000}"
+
 # shellcheck disable=SC2086
 exec java -Dai.djl.offline=true ${HRM_GUI_JAVA_OPTS:-} \
   -cp "$jar:$(cat "$classpath_file")" io.hrmtrainer.gui.GuiMain "$@"
