@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Trains real models on Shakespeare lines: a learning check and an opt-in speed benchmark. */
 class TinyPresetLearningTest {
@@ -36,26 +35,6 @@ class TinyPresetLearningTest {
 
     assertThat(last).as("mean loss of steps 130-149 vs steps 0-19 (%.3f)", first)
         .isLessThan(first - 1.0);
-  }
-
-  /** Run with {@code -Dhrm.bench=true}; prints steps per second of both presets and modes. */
-  @Test
-  @EnabledIfSystemProperty(named = "hrm.bench", matches = "true",
-      disabledReason = "benchmark: takes minutes; enable with -Dhrm.bench=true")
-  void measureStepsPerSecond() throws IOException {
-    for (GradientMode mode : GradientMode.values()) {
-      report("tiny", mode, train(TinyModels.TINY, mode, 150));
-      report("wide", mode, train(TinyModels.WIDE, mode, 20));
-    }
-  }
-
-  private static void report(String preset, GradientMode mode, Run run) {
-    int n = run.losses.size();
-    int window = Math.min(20, n / 2);
-    System.out.printf("BENCH %s %s: %.2f steps/s over %d steps (after 3 warm-up), loss first %d"
-            + " %.3f, last %d %.3f, skipped updates %d%n", preset, mode, run.stepsPerSecond, n,
-        window, mean(run.losses.subList(0, window)), window,
-        mean(run.losses.subList(n - window, n)), run.skipped);
   }
 
   private static final class Run {
