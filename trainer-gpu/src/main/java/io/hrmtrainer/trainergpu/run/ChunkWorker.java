@@ -92,7 +92,9 @@ final class ChunkWorker implements Runnable {
       }
       Optional<ChunkClaim> claim =
           context.tracker.claim(workerId, context.lowerBound, context.claimMode);
+      claim.ifPresent(this::announceClaim);
       if (firstClaim) {
+        // Passed only after the chunk_claimed event, so the events also follow worker id order.
         context.firstClaims.passed(workerId);
         firstClaim = false;
       }
@@ -106,7 +108,7 @@ final class ChunkWorker implements Runnable {
     }
   }
 
-  private void trainChunk(ChunkReader reader, ChunkClaim claim) throws IOException {
+  private void announceClaim(ChunkClaim claim) {
     ChunkPosition position = claim.position();
     context.telemetry.emitForWorker(
         EventNames.CHUNK_CLAIMED,
@@ -115,7 +117,10 @@ final class ChunkWorker implements Runnable {
         RunTelemetry.fields(
             "block_id", position.blockId(), "chunk_id", position.chunkId(), "epoch", claim.epoch()));
     context.listener.onChunkClaimed(workerId, position);
+  }
 
+  private void trainChunk(ChunkReader reader, ChunkClaim claim) throws IOException {
+    ChunkPosition position = claim.position();
     List<String> samples = reader.readChunk(position);
     long shuffleSeed =
         ShuffleSeeds.forChunk(
