@@ -1,7 +1,7 @@
 package io.hrmtrainer.cli.options;
 
 import io.hrmtrainer.core.InvalidInputException;
-import io.hrmtrainer.core.config.DatasetFormat;
+import io.hrmtrainer.core.config.DatasetFormatOption;
 import io.hrmtrainer.core.config.IntSetting;
 import io.hrmtrainer.core.config.ModelPreset;
 import io.hrmtrainer.core.config.ModelSpec;
@@ -375,7 +375,7 @@ public final class TrainOptions {
     if (saveDir != null) {
       builder.setSaveDir(saveDir);
     }
-    builder.optDatasetFormat(DatasetFormat.parse(datasetFormat));
+    builder.optDatasetFormat(DatasetFormatOption.parse(datasetFormat));
     if (textFields != null) {
       builder.optTextFields(textFields);
     }

@@ -1,6 +1,6 @@
 package io.hrmtrainer.cli.options;
 
-import io.hrmtrainer.core.config.DatasetFormat;
+import io.hrmtrainer.core.config.DatasetFormatOption;
 import io.hrmtrainer.core.config.ModelPreset;
 import io.hrmtrainer.core.config.ModelSpec;
 import io.hrmtrainer.core.config.TrainingConfig;
@@ -59,7 +59,7 @@ final class RandomConfigs {
     builder
         .setDatasetFile(Path.of(pick(DATASET_FILES)))
         .setSaveDir(Path.of(pick(SAVE_DIRS)))
-        .optDatasetFormat(pick(List.of(DatasetFormat.values())));
+        .optDatasetFormat(pick(List.of(DatasetFormatOption.values())));
     List<String> fields = new ArrayList<>(TEXT_FIELDS);
     Collections.shuffle(fields, random);
     fields.subList(0, random.nextInt(4)).forEach(builder::addTextField);

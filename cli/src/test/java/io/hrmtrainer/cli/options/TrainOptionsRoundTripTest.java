@@ -2,7 +2,7 @@ package io.hrmtrainer.cli.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hrmtrainer.core.config.DatasetFormat;
+import io.hrmtrainer.core.config.DatasetFormatOption;
 import io.hrmtrainer.core.config.ModelPreset;
 import io.hrmtrainer.core.config.TrainingConfig;
 import java.util.ArrayList;
@@ -60,9 +60,9 @@ class TrainOptionsRoundTripTest {
 
   @Test
   void generatorCoversEveryKindOfValue() {
-    assertCovered("JSONL format", c -> c.datasetFormat() == DatasetFormat.JSONL);
-    assertCovered("text format", c -> c.datasetFormat() == DatasetFormat.TEXT);
-    assertCovered("auto format", c -> c.datasetFormat() == DatasetFormat.AUTO);
+    assertCovered("JSONL format", c -> c.datasetFormat() == DatasetFormatOption.JSONL);
+    assertCovered("text format", c -> c.datasetFormat() == DatasetFormatOption.TEXT);
+    assertCovered("auto format", c -> c.datasetFormat() == DatasetFormatOption.AUTO);
     assertCovered("several text fields", c -> c.textFields().size() > 1);
     assertCovered("default text field", c -> c.textFields().equals(List.of("text")));
     assertCovered("dataset path with space", c -> c.datasetFile().toString().contains(" "));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hrmtrainer.core.InvalidInputException;
-import io.hrmtrainer.core.config.DatasetFormat;
+import io.hrmtrainer.core.config.DatasetFormatOption;
 import io.hrmtrainer.core.config.ModelPreset;
 import io.hrmtrainer.core.config.ModelSpec;
 import io.hrmtrainer.core.config.TrainingConfig;
@@ -312,7 +312,7 @@ class TrainOptionsTest {
     void datasetFormatIgnoresCase() {
       TrainingConfig config = parseWith("--dataset-format", "JSONL");
 
-      assertThat(config.datasetFormat()).isEqualTo(DatasetFormat.JSONL);
+      assertThat(config.datasetFormat()).isEqualTo(DatasetFormatOption.JSONL);
     }
 
     @Test

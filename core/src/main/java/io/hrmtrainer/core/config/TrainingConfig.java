@@ -2,6 +2,7 @@ package io.hrmtrainer.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hrmtrainer.core.InvalidInputException;
+import io.hrmtrainer.core.dataset.DatasetFormat;
 import io.hrmtrainer.core.position.StartPosition;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 public final class TrainingConfig {
 
   private final Path datasetFile;
-  private final DatasetFormat datasetFormat;
+  private final DatasetFormatOption datasetFormat;
   private final List<String> textFields;
   private final Path saveDir;
   private final int samplesPerBlock;
@@ -163,12 +164,12 @@ public final class TrainingConfig {
     return datasetFile;
   }
 
-  /** Returns the dataset format as configured, possibly {@link DatasetFormat#AUTO}. */
-  public DatasetFormat datasetFormat() {
+  /** Returns the dataset format as configured, possibly {@link DatasetFormatOption#AUTO}. */
+  public DatasetFormatOption datasetFormat() {
     return datasetFormat;
   }
 
-  /** Returns the concrete dataset format, {@link DatasetFormat#AUTO} resolved by extension. */
+  /** Returns the concrete dataset format, {@link DatasetFormatOption#AUTO} resolved by extension. */
   public DatasetFormat effectiveDatasetFormat() {
     return datasetFormat.resolve(datasetFile);
   }

@@ -22,7 +22,7 @@ import java.util.OptionalInt;
 public final class TrainingConfigBuilder {
 
   Path datasetFile;
-  DatasetFormat datasetFormat = DatasetFormat.AUTO;
+  DatasetFormatOption datasetFormat = DatasetFormatOption.AUTO;
   final List<String> textFields = new ArrayList<>();
   Path saveDir;
   int samplesPerBlock = TrainingDefaults.SAMPLES_PER_BLOCK;
@@ -104,8 +104,8 @@ public final class TrainingConfigBuilder {
     return this;
   }
 
-  /** Sets the dataset format. Default {@link DatasetFormat#AUTO}. */
-  public TrainingConfigBuilder optDatasetFormat(DatasetFormat datasetFormat) {
+  /** Sets the dataset format. Default {@link DatasetFormatOption#AUTO}. */
+  public TrainingConfigBuilder optDatasetFormat(DatasetFormatOption datasetFormat) {
     this.datasetFormat = Objects.requireNonNull(datasetFormat, "datasetFormat");
     return this;
   }

@@ -133,7 +133,7 @@ final class TrainingConfigJson {
 
   private static void readDataset(JsonFields fields, TrainingConfigBuilder builder) {
     fields.text("dataset_file").map(Path::of).ifPresent(builder::setDatasetFile);
-    fields.text("dataset_format").map(DatasetFormat::parse).ifPresent(builder::optDatasetFormat);
+    fields.text("dataset_format").map(DatasetFormatOption::parse).ifPresent(builder::optDatasetFormat);
     fields.textList("text_fields").ifPresent(builder::optTextFields);
     fields.text("save_dir").map(Path::of).ifPresent(builder::setSaveDir);
     fields.setting(IntSetting.SAMPLES_PER_BLOCK).ifPresent(builder::optSamplesPerBlock);

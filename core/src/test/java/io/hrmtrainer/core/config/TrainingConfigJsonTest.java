@@ -25,7 +25,7 @@ class TrainingConfigJsonTest {
   private static TrainingConfig everyFieldSet() {
     return TrainingConfig.builder()
         .setDatasetFile(Path.of("/data/my corpus/records.jsonl"))
-        .optDatasetFormat(DatasetFormat.JSONL)
+        .optDatasetFormat(DatasetFormatOption.JSONL)
         .addTextField("title")
         .addTextField("body")
         .setSaveDir(Path.of("brains/run 1"))

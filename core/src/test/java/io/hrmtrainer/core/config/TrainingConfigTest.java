@@ -25,7 +25,7 @@ class TrainingConfigTest {
 
     @Test
     void datasetDefaults() {
-      assertThat(config.datasetFormat()).isEqualTo(DatasetFormat.AUTO);
+      assertThat(config.datasetFormat()).isEqualTo(DatasetFormatOption.AUTO);
       assertThat(config.textFields()).containsExactly("text");
       assertThat(config.samplesPerBlock()).isEqualTo(100_000);
       assertThat(config.datasetChunkSize()).isEqualTo(4_000);
@@ -128,7 +128,8 @@ class TrainingConfigTest {
   void autoFormatResolvesFromDatasetFile() {
     TrainingConfig config = minimal().setDatasetFile(Path.of("data/records.jsonl")).build();
 
-    assertThat(config.effectiveDatasetFormat()).isEqualTo(DatasetFormat.JSONL);
+    assertThat(config.effectiveDatasetFormat())
+        .isEqualTo(io.hrmtrainer.core.dataset.DatasetFormat.JSONL);
   }
 
   @Test

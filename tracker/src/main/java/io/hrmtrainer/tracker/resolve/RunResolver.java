@@ -97,8 +97,7 @@ public final class RunResolver {
 
   /** Returns the dataset source that {@code config} describes. */
   public static DatasetSource datasetSource(TrainingConfig config) {
-    // The configuration's format has an AUTO value, which effectiveDatasetFormat() has resolved.
-    DatasetFormat format = DatasetFormat.valueOf(config.effectiveDatasetFormat().name());
+    DatasetFormat format = config.effectiveDatasetFormat();
     List<String> fields = format == DatasetFormat.JSONL ? config.textFields() : List.of();
     return new DatasetSource(config.datasetFile(), format, fields);
   }

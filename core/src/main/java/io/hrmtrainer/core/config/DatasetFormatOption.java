@@ -1,11 +1,15 @@
 package io.hrmtrainer.core.config;
 
 import io.hrmtrainer.core.InvalidInputException;
+import io.hrmtrainer.core.dataset.DatasetFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The format of a dataset file: one sample per non-blank line, or one JSON record per line. */
-public enum DatasetFormat {
+/**
+ * The dataset format as configured: a concrete {@link DatasetFormat}, or {@link #AUTO} to choose
+ * it from the file name.
+ */
+public enum DatasetFormatOption {
   /** Chosen from the file name: {@code .jsonl} and {@code .json} mean JSONL, anything else text. */
   AUTO,
   /** Plain text: every non-blank line is one sample. */
@@ -19,17 +23,18 @@ public enum DatasetFormat {
   }
 
   /**
-   * Returns the concrete format for {@code datasetFile}: {@link #TEXT} or {@link #JSONL}. For
-   * {@link #AUTO} the file extension decides, ignoring case; the file is not opened.
+   * Returns the concrete format for {@code datasetFile}. For {@link #AUTO} the file extension
+   * decides, ignoring case: {@code .jsonl} and {@code .json} mean JSONL. The file is not opened.
    */
   public DatasetFormat resolve(Path datasetFile) {
     if (this != AUTO) {
-      return this;
+      return this == JSONL ? DatasetFormat.JSONL : DatasetFormat.TEXT;
     }
 
     Path fileName = datasetFile.getFileName();
     String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".jsonl") || name.endsWith(".json") ? JSONL : TEXT;
+    boolean jsonLines = name.endsWith(".jsonl") || name.endsWith(".json");
+    return jsonLines ? DatasetFormat.JSONL : DatasetFormat.TEXT;
   }
 
   /**
@@ -37,9 +42,9 @@ public enum DatasetFormat {
    *
    * @throws InvalidInputException if no format has that name; the message lists the valid names.
    */
-  public static DatasetFormat parse(String text) {
+  public static DatasetFormatOption parse(String text) {
     String requested = text.trim();
-    for (DatasetFormat format : values()) {
+    for (DatasetFormatOption format : values()) {
       if (format.cliName().equalsIgnoreCase(requested)) {
         return format;
       }

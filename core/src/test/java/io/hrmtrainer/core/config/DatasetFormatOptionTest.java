@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hrmtrainer.core.InvalidInputException;
+import io.hrmtrainer.core.dataset.DatasetFormat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DatasetFormatTest {
+class DatasetFormatOptionTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -20,26 +21,28 @@ class DatasetFormatTest {
     "'my data/shakespeare', TEXT",
   })
   void autoResolvesByExtension(String file, DatasetFormat expected) {
-    assertThat(DatasetFormat.AUTO.resolve(Path.of(file))).isEqualTo(expected);
+    assertThat(DatasetFormatOption.AUTO.resolve(Path.of(file))).isEqualTo(expected);
   }
 
   @Test
   void explicitFormatIgnoresExtension() {
-    assertThat(DatasetFormat.TEXT.resolve(Path.of("lines.jsonl"))).isEqualTo(DatasetFormat.TEXT);
-    assertThat(DatasetFormat.JSONL.resolve(Path.of("records.txt"))).isEqualTo(DatasetFormat.JSONL);
+    assertThat(DatasetFormatOption.TEXT.resolve(Path.of("lines.jsonl")))
+        .isEqualTo(DatasetFormat.TEXT);
+    assertThat(DatasetFormatOption.JSONL.resolve(Path.of("records.txt")))
+        .isEqualTo(DatasetFormat.JSONL);
   }
 
   @Test
   void parseAcceptsCliNames() {
-    assertThat(DatasetFormat.parse("auto")).isEqualTo(DatasetFormat.AUTO);
-    assertThat(DatasetFormat.parse("text")).isEqualTo(DatasetFormat.TEXT);
-    assertThat(DatasetFormat.parse("JSONL")).isEqualTo(DatasetFormat.JSONL);
+    assertThat(DatasetFormatOption.parse("auto")).isEqualTo(DatasetFormatOption.AUTO);
+    assertThat(DatasetFormatOption.parse("text")).isEqualTo(DatasetFormatOption.TEXT);
+    assertThat(DatasetFormatOption.parse("JSONL")).isEqualTo(DatasetFormatOption.JSONL);
   }
 
   @Test
   void unknownFormatIsRejected() {
     InvalidInputException error =
-        assertThrows(InvalidInputException.class, () -> DatasetFormat.parse("csv"));
+        assertThrows(InvalidInputException.class, () -> DatasetFormatOption.parse("csv"));
 
     assertThat(error)
         .hasMessage(
