@@ -46,6 +46,9 @@ final class PlanPrinter {
         run.checkpoint()
             .map(c -> "resume from " + c.name() + " (" + c.directory() + ")")
             .orElse("new run (fresh weights and a fresh ledger)"));
+    for (String warning : run.warnings()) {
+      out.printf("warning:          %s%n", warning);
+    }
   }
 
   private static void printPlan(RunPlan plan, PrintWriter out) {

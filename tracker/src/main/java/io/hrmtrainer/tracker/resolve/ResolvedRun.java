@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param ledger The ledger the run starts with: the checkpoint's, or a fresh one.
  * @param epochAdvanced Whether the ledger's finished epoch was advanced to the next one.
  * @param plan The run plan computed from the ledger and the start position.
+ * @param warnings Settings that the run will not apply as given, one sentence each, for display.
  */
 public record ResolvedRun(
     TrainingConfig config,
@@ -38,7 +39,8 @@ public record ResolvedRun(
     Optional<String> resumeDisabledReason,
     LedgerState ledger,
     boolean epochAdvanced,
-    RunPlan plan) {
+    RunPlan plan,
+    List<String> warnings) {
 
   /** Creates a resolved run, copying the list. */
   public ResolvedRun {
@@ -50,6 +52,7 @@ public record ResolvedRun(
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(plan, "plan");
     skippedCheckpoints = List.copyOf(skippedCheckpoints);
+    warnings = List.copyOf(warnings);
   }
 
   /** Returns whether the run resumes from a checkpoint. */

@@ -1,10 +1,13 @@
 package io.hrmtrainer.tracker.resolve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hrmtrainer.core.InvalidInputException;
 import io.hrmtrainer.core.brain.BrainDescriptor;
 import io.hrmtrainer.core.brain.BrainLayout;
 import io.hrmtrainer.core.brain.CheckpointInfo;
 import io.hrmtrainer.core.brain.CheckpointStore;
+import io.hrmtrainer.core.brain.CheckpointSummary;
+import io.hrmtrainer.core.brain.JsonFiles;
 import io.hrmtrainer.core.config.TrainingConfig;
 import io.hrmtrainer.core.dataset.BuildProgress;
 import io.hrmtrainer.core.dataset.DatasetFormat;
@@ -92,7 +95,8 @@ public final class RunResolver {
         choice.resumeDisabledReason(),
         ledger,
         epochAdvanced,
-        plan);
+        plan,
+        choice.checkpoint().map(c -> settingWarnings(config, c)).orElse(List.of()));
   }
 
   /** Returns the dataset source that {@code config} describes. */
@@ -251,6 +255,38 @@ public final class RunResolver {
       return freshLedger(manifest);
     }
     return ledger;
+  }
+
+  /**
+   * Lists the settings a resume takes from the checkpoint instead of the configuration: the model
+   * size and the seed. A checkpoint whose trainer state cannot be read gives no warning here,
+   * because loading it later reports the file.
+   */
+  private static List<String> settingWarnings(TrainingConfig config, CheckpointInfo checkpoint) {
+    JsonNode state;
+    try {
+      state = JsonFiles.readTree(checkpoint.file(CheckpointSummary.TRAINER_STATE_FILE));
+    } catch (IOException | InvalidInputException e) {
+      return List.of();
+    }
+    List<String> warnings = new ArrayList<>();
+    JsonNode model = state.path("model");
+    JsonNode configured = JsonFiles.mapper().valueToTree(config.model());
+    if (!model.isMissingNode() && !model.equals(configured)) {
+      warnings.add(
+          String.format(
+              "the model size comes from %s (%s), not from the configuration (%s)",
+              checkpoint.name(), model, configured));
+    }
+    JsonNode seed = state.path("seed");
+    if (seed.canConvertToLong() && seed.asLong() != config.seed()) {
+      warnings.add(
+          String.format(
+              "the seed comes from %s (%d), not from --seed (%d), so the data order continues"
+                  + " unchanged",
+              checkpoint.name(), seed.asLong(), config.seed()));
+    }
+    return warnings;
   }
 
   private static LedgerState freshLedger(DatasetManifest manifest) {

@@ -244,14 +244,15 @@ public final class TrainingRun {
     if (resumed.isEmpty()) {
       return;
     }
+    // Front ends show these from ResolvedRun.warnings(), so the log keeps them at INFO.
     if (!spec.equals(run.config().model())) {
-      LOGGER.warn(
+      LOGGER.info(
           "the checkpoint's model {} differs from the configured model {}; the checkpoint's is used",
           spec,
           run.config().model());
     }
     if (seed != run.config().seed()) {
-      LOGGER.warn(
+      LOGGER.info(
           "the checkpoint's seed {} differs from --seed {}; the checkpoint's seed is used so the"
               + " data order continues unchanged",
           seed,
