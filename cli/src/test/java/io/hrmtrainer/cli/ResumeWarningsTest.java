@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A resume takes the model size and the seed from the checkpoint, and the plan says so. */
+/** A resume takes the model size and the seed from the checkpoint, and the plan warns about it. */
 class ResumeWarningsTest {
 
   @TempDir static Path shared;
