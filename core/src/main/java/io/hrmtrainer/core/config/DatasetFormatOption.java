@@ -27,14 +27,11 @@ public enum DatasetFormatOption {
    * decides, ignoring case: {@code .jsonl} and {@code .json} mean JSONL. The file is not opened.
    */
   public DatasetFormat resolve(Path datasetFile) {
-    if (this != AUTO) {
-      return this == JSONL ? DatasetFormat.JSONL : DatasetFormat.TEXT;
-    }
-
-    Path fileName = datasetFile.getFileName();
-    String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
-    boolean jsonLines = name.endsWith(".jsonl") || name.endsWith(".json");
-    return jsonLines ? DatasetFormat.JSONL : DatasetFormat.TEXT;
+    return switch (this) {
+      case AUTO -> DatasetFormat.fromFileName(datasetFile);
+      case TEXT -> DatasetFormat.TEXT;
+      case JSONL -> DatasetFormat.JSONL;
+    };
   }
 
   /**

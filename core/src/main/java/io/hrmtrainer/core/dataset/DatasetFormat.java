@@ -39,14 +39,13 @@ public enum DatasetFormat {
   }
 
   /**
-   * Guesses the format from a file name: {@code .jsonl} (any case) is {@link #JSONL}, anything else
-   * is {@link #TEXT}.
+   * Guesses the format from a file name: {@code .jsonl} and {@code .json} (any case) are {@link
+   * #JSONL}, anything else is {@link #TEXT}. The file is not opened.
    */
   public static DatasetFormat fromFileName(Path file) {
     Path name = file.getFileName();
-    boolean jsonl =
-        name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
-    return jsonl ? JSONL : TEXT;
+    String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    return lower.endsWith(".jsonl") || lower.endsWith(".json") ? JSONL : TEXT;
   }
 
   /** Returns the lower-case name used in JSON files and messages ({@code text}, {@code jsonl}). */

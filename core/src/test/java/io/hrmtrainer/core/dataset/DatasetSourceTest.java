@@ -25,6 +25,12 @@ class DatasetSourceTest {
   }
 
   @Test
+  void jsonExtensionMeansJsonLines() {
+    assertThat(DatasetFormat.fromFileName(Path.of("records.Json"))).isEqualTo(DatasetFormat.JSONL);
+    assertThat(DatasetFormat.fromFileName(Path.of("json"))).isEqualTo(DatasetFormat.TEXT);
+  }
+
+  @Test
   void jsonlNeedsAField() {
     assertThatThrownBy(() -> DatasetSource.jsonl(Path.of("/d.jsonl")))
         .isInstanceOf(InvalidInputException.class)
