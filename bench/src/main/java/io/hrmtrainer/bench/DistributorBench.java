@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures the parallel distributor alone: 1 to 8 worker threads claim and complete every chunk
- * of a dataset from one shared {@link ChunkTracker} with no training in between, so the numbers
- * are the distributor's ceiling (chunks per second) and its cost per claim.
+ * of a dataset from one shared {@link ChunkTracker} with no training in between. The numbers are
+ * therefore the distributor's ceiling (chunks per second) and its cost per claim.
  *
  * <p>Usage: {@code DistributorBench [chunks] [repeats]} (default 200000 chunks, 3 repeats). Each
  * thread renews its lease once per chunk, as a worker does once per step. Reports the median

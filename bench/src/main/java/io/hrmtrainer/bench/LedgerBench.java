@@ -25,17 +25,18 @@ import java.util.Optional;
  * 1,000,000 chunks, writing and reading {@code chunk_tracker_state.json} and planning a run.
  *
  * <p>Usage: {@code LedgerBench [--dir bench-data] [--repeats 5] [--sizes 1000,10000,100000,1000000]
- * [--window 1000]}. Chunks hold 100 samples and blocks 1000 chunks. For each size one worker
+ * [--window 1000]}. Chunks contain 100 samples and blocks 1000 chunks. For each size one worker
  * claims and completes every chunk in order, like a run with one worker. The cost of a claim and
  * of a completion is taken over the first {@code --window} chunks (nothing trained yet) and over
- * the last {@code --window} chunks (all others trained already); equal costs show that claiming
+ * the last {@code --window} chunks (all others trained already). Equal costs show that claiming
  * does not walk the chunks already trained. A commit is what {@code CheckpointCommitter} does
  * with the ledger: take the snapshot, serialise it to JSON and mark it committed.
  *
- * <p>At the largest size it also times writing and reading the ledger file, building a tracker
- * from the loaded ledger (a resumed run) and its first claims, and {@link RunPlanner#plan} for a
- * new run and for one resumed from that ledger. Every number is the median, minimum and maximum
- * over {@code --repeats} runs. {@code scripts/bench-ledger.sh} runs this class.
+ * <p>At the largest size it also times writing and reading the ledger file, and building a
+ * tracker from the loaded ledger (a resumed run) with its first claims. It also times {@link
+ * RunPlanner#plan} for a new run and for one resumed from that ledger. Every number is the
+ * median, minimum and maximum over {@code --repeats} runs. {@code scripts/bench-ledger.sh} runs
+ * this class.
  */
 public final class LedgerBench {
 
@@ -222,7 +223,7 @@ public final class LedgerBench {
       long t2 = System.nanoTime();
       ChunkTracker tracker = newTracker(layout, loaded);
       long t3 = System.nanoTime();
-      // All chunks are trained: the first claim finds none, and must say so quickly.
+      // All chunks are trained: the first claim finds none and must return quickly.
       Optional<ChunkClaim> none = tracker.claim(0, ChunkPosition.ORIGIN, ClaimMode.RESPECT);
       long t4 = System.nanoTime();
       if (none.isPresent() || loaded.completedChunks().size() != chunks) {

@@ -41,13 +41,13 @@ import java.util.Locale;
  * <p>Usage: {@code TrainingBench [--preset tiny] [--threads 2] [--batch-size 16] [--seq-len 64]
  * [--warmup-steps 30] [--steps 50] [--repeats 7] [--dataset samples/tinyshakespeare.txt]
  * [--profile true]}. The model, optimizer and step are built as {@code ModelReplica} builds them
- * with the default hyper-parameters; each step runs {@link TrainingStep#run(TokenBatch)} on a
+ * with the default hyper-parameters. Each step runs {@link TrainingStep#run(TokenBatch)} on a
  * batch from {@link BatchIterator}, whose samples are shuffled per chunk of 1000 samples as in
  * training. After the warm-up steps, each repeat times {@code --steps} steps and reports tokens
  * per second ({@code batch * seqLen} tokens per step, padding included) and samples per second.
  *
- * <p>With {@code --profile true} a second pass runs the same step split into phases (batch
- * preparation, copy to native memory, forward with loss, backward, clipping, AdamW) and reports
+ * <p>With {@code --profile true} a second pass runs the same step split into phases: batch
+ * preparation, copy to native memory, forward with loss, backward, clipping and AdamW. It reports
  * the median time per phase, so the slow part shows. {@code scripts/bench-training.sh} runs this
  * class next to the PyTorch reference in {@code bench/pytorch/hrm_reference.py}.
  */

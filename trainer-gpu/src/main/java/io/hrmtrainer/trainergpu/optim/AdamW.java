@@ -38,7 +38,7 @@ import java.util.Map;
  *
  * <p>The state is the global step count and, per parameter name, both moments and the update
  * count. {@link #save} writes it with the magic tag {@code HRMADAMW} and a format version;
- * {@link #load} refuses state whose parameter names or shapes differ and lists each difference.
+ * {@link #load} rejects state whose parameter names or shapes differ and lists each difference.
  *
  * <p>Not thread-safe: one instance belongs to one model replica. Close it to free the moments.
  */

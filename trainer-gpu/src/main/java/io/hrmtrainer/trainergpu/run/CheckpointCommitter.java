@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * retention within the run's lineage. An unreadable ledger copy is moved aside, never overwritten.
  *
  * <p>Call only while every worker is paused or finished, so the weights and the ledger agree: the
- * ledger written holds exactly the chunks whose training the weights contain. A failed write is
+ * ledger written contains exactly the chunks whose training the weights contain. A failed write is
  * thrown to the caller, never logged and ignored.
  */
 final class CheckpointCommitter {

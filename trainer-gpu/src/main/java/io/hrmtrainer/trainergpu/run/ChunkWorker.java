@@ -142,8 +142,8 @@ final class ChunkWorker implements Runnable {
       context.samplesThisRun.addAndGet(batch.size());
       long globalStep = context.globalStep.incrementAndGet();
       if (!context.tracker.renew(claim)) {
-        // The lease ran out during a step longer than the lease and another worker took the
-        // chunk over; its training counts, so this worker drops the chunk.
+        // The lease expired during a step longer than the lease, and another worker took the
+        // chunk over. The new owner's training counts, so this worker drops the chunk.
         LOGGER.warn(
             "worker {} lost its lease on chunk {} after step {}; leaving it to its new owner",
             workerId, position, step);

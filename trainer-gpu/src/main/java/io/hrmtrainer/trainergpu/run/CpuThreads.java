@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * PyTorch operator uses {@code cores / cpuWorkers} intra-op threads (at least one), and the
  * previous count is restored when the run ends.
  *
- * <p>Without this every worker asks PyTorch for all cores, the OpenMP thread teams of the
- * concurrent workers oversubscribe the machine, and a chunk that takes 0.07 s alone was measured
- * to take several seconds on a loaded 2-core machine. PyTorch applies the count to the calling
+ * <p>Without this every worker requests all cores from PyTorch, so the OpenMP thread teams of the
+ * concurrent workers oversubscribe the machine. A chunk that takes 0.07 s alone was measured to
+ * take several seconds on a loaded 2-core machine. PyTorch applies the count to the calling
  * thread and to every thread that runs its first operator afterwards, such as the worker threads
  * started after this call. Threads that already ran an operator keep their own count. A run that
  * changes the count keeps it until the run ends. Only the PyTorch engine is affected.

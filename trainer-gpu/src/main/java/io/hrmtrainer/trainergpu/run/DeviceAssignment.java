@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maps a configuration to one device per worker and checks that DJL can see each of them.
+ * Maps a configuration to one device per worker and checks that DJL detects each of them.
  *
  * <p>{@code --cuda-ids 0,1} gives one worker per listed GPU. Otherwise {@code --device} (cpu, cuda,
  * cuda:N) is used by every one of the {@code --workers} workers.
@@ -21,7 +21,8 @@ public final class DeviceAssignment {
   /**
    * Returns the device of each worker, in worker id order.
    *
-   * @param visibleGpus The number of GPUs the engine sees, {@code Engine.getInstance().getGpuCount()}.
+   * @param visibleGpus The number of GPUs the engine detects, {@code
+   *     Engine.getInstance().getGpuCount()}.
    * @throws InvalidInputException if a requested GPU does not exist; the message names the id and
    *     the GPUs that do exist.
    */
@@ -40,7 +41,7 @@ public final class DeviceAssignment {
     return List.copyOf(devices);
   }
 
-  /** Returns the devices for {@code config} as the default engine sees them. */
+  /** Returns the devices for {@code config} on the GPUs that the default engine detects. */
   public static List<Device> resolve(TrainingConfig config) {
     return resolve(config, Engine.getInstance().getGpuCount());
   }

@@ -2,7 +2,7 @@ package io.hrmtrainer.trainergpu.run;
 
 /**
  * Lets the run pause every worker at its next chunk boundary, for example to average and commit a
- * checkpoint, and tells the coordinator when all of them have paused or finished.
+ * checkpoint, and notifies the coordinator when all of them have paused or finished.
  *
  * <p>Workers call {@link #pauseIfRequested()} between chunks and {@link #finished()} when they
  * exit. The coordinator calls {@link #requestPause()}, {@link #awaitQuiet()} and {@link

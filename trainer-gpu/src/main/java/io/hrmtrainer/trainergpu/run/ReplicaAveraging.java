@@ -20,10 +20,10 @@ public final class ReplicaAveraging {
   private ReplicaAveraging() {}
 
   /**
-   * Averages {@code replicas} in place: afterwards all of them hold the same weights and optimizer
-   * state.
+   * Averages {@code replicas} in place: afterwards all of them contain the same weights and
+   * optimizer state.
    *
-   * @return The first replica, which holds the merged state like the others.
+   * @return The first replica, which contains the merged state like the others.
    * @throws IllegalArgumentException if the list is empty or the replicas' layouts differ.
    */
   public static ModelReplica averageInto(List<ModelReplica> replicas) {

@@ -26,8 +26,8 @@ final class RunContext {
 
   /**
    * A chunk a worker abandoned on an immediate stop after taking some of its optimizer steps. The
-   * chunk is not recorded in the ledger, so a resumed run trains it again in full, yet the replica
-   * keeps the steps taken, and a later commit includes them in the checkpoint's weights.
+   * chunk is not recorded in the ledger, so a resumed run trains it again in full. The replica
+   * still keeps the steps taken, and a later commit includes them in the checkpoint's weights.
    *
    * @param workerId The worker that abandoned the chunk.
    * @param position The chunk.
@@ -150,7 +150,7 @@ final class RunContext {
     return max.isPresent() && claimsReserved.get() >= max.getAsInt();
   }
 
-  /** Records a trained chunk and asks for a checkpoint when the interval is reached. */
+  /** Records a trained chunk and requests a checkpoint when the interval is reached. */
   void chunkTrained(ChunkPosition position, double meanLoss) {
     synchronized (trainedChunks) {
       trainedChunks.add(new TrainedChunk(position, meanLoss));

@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * Ends a run: the last commit, the end event, the run record in {@code brain.json}, and the {@link
  * RunOutcome}.
  *
- * <p>After a worker failure nothing is committed: the failing replica holds part of a chunk that
+ * <p>After a worker failure nothing is committed: the failing replica contains part of a chunk that
  * the ledger does not record, so the newest checkpoint stays the last consistent state.
  */
 final class RunEnding {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * How a run ended, with its totals.
+ * The end state of a run, with its totals.
  *
  * @param status The way the run ended.
  * @param runId The run's id, as in its telemetry events.

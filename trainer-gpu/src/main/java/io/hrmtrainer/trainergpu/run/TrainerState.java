@@ -14,7 +14,7 @@ import java.util.Optional;
  * The counters and provenance stored in a checkpoint's {@code trainer_state.json}.
  *
  * <p>Together with the weights, the optimizer state and the ledger, these values let a resumed run
- * continue exactly where the checkpoint was taken: the learning-rate schedule is a function of
+ * continue exactly where the checkpoint was taken. The learning-rate schedule is a function of
  * {@code globalStep}, and the data order is a function of {@code seed}, the epoch and the chunk.
  * Reading tolerates fields added later.
  *

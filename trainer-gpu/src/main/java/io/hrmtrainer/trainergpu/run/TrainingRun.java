@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * Executes a {@link ResolvedRun}: takes the brain's lock, builds or loads the model replicas,
  * runs one worker per device over the shared ledger, commits checkpoints, and reports the outcome.
  *
- * <p>The recipe: check the devices, lock the brain, emit the start event, stop early when respect
- * mode has nothing to train, load or initialise one replica and copy it to the others, train epoch
- * by epoch with commits every {@code checkpoint_interval_chunks} chunks ({@link WorkerPool}), then
- * commit what is left and emit the end event ({@link RunEnding}). A worker failure stops the
+ * <p>The steps: check the devices, lock the brain, emit the start event, and stop early when
+ * respect mode has nothing to train. Then load or initialise one replica and copy it to the
+ * others, and train epoch by epoch with commits every {@code checkpoint_interval_chunks} chunks
+ * ({@link WorkerPool}). Finally commit what is left and emit the end event ({@link RunEnding}).
+ * A worker failure stops the
  * other workers at their next chunk boundary and commits nothing more, so the newest checkpoint
  * stays the last consistent state.
  *

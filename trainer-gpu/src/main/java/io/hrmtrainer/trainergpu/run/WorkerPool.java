@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * time all of them have paused at a chunk boundary.
  *
  * <p>The coordinating thread (the caller of {@link #runEpoch}) is the only one that averages and
- * commits, and it does so only while every running worker waits in the {@link PauseGate}, so no
+ * commits. It does so only while every running worker waits in the {@link PauseGate}, so no
  * replica changes during a commit and the ledger snapshot matches the weights. If a commit fails,
  * the workers are stopped immediately and joined before the error is thrown, so no worker thread
  * outlives the replicas it trains.

@@ -38,13 +38,13 @@ public final class TinyModels {
    * Runs work with one PyTorch intra-op thread on the calling thread, then restores the
    * previous count.
    *
-   * <p>PyTorch keeps the count per thread once a thread has run an operator (threads that run
-   * their first operator later take the last count set anywhere), so a test that trains on
-   * worker threads calls this on each of them.
+   * <p>PyTorch keeps the count per thread once a thread has run an operator. Threads that run
+   * their first operator later take the last count set anywhere. So a test that trains on worker
+   * threads calls this on each of them.
    *
-   * <p>Bit-exact comparisons need it: with several threads, PyTorch may split a reduction
-   * differently from one call to the next (seen here under machine load), the last bits
-   * change, and Adam's division by the root of tiny second moments amplifies them.
+   * <p>Bit-exact comparisons need it. With several threads, PyTorch may split a reduction
+   * differently from one call to the next (seen here under machine load), so the last bits
+   * change. Adam's division by the root of tiny second moments then amplifies them.
    *
    * @param work The work.
    * @param <T> The result type.

@@ -19,7 +19,7 @@ class BrainLockTest {
   @TempDir Path temp;
 
   @Test
-  void secondRunOnABrainInUseFailsWithBrainInUse() throws Exception {
+  void secondRunOnLockedBrainFails() throws Exception {
     // given a run that holds the brain, paused inside its first step
     RunFixture fixture = RunFixture.create(temp, 100);
     CountDownLatch training = new CountDownLatch(1);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each checkpoint of a parallel run holds exactly the chunks whose training its averaged weights
+ * Each checkpoint of a parallel run contains exactly the chunks whose training its averaged weights
  * contain, and the workers really train at the same time.
  */
 @ExtendWith(OneIntraOpThread.class)
@@ -25,7 +25,7 @@ class CheckpointConsistencyTest {
   @TempDir Path temp;
 
   @Test
-  void everyCheckpointLedgerMatchesTheStepsTakenAndWorkersOverlap() throws Exception {
+  void checkpointLedgerMatchesStepsTaken() throws Exception {
     // given a 2-worker run that records every step and, at each commit, which chunks have steps
     RunFixture fixture = RunFixture.create(temp, 600);
     Map<ChunkPosition, Integer> stepsTaken = new HashMap<>();

@@ -33,8 +33,7 @@ class CrashRecoveryTest {
   @TempDir Path temp;
 
   @Test
-  void runKilledWithSigkillResumesFromTheNewestValidCheckpointAndRetrainsLaterChunks()
-      throws Exception {
+  void killedRunResumesFromNewestCheckpoint() throws Exception {
     // given a child JVM training with a checkpoint per chunk, killed with SIGKILL mid-chunk after
     // a checkpoint was committed
     RunFixture fixture = RunFixture.create(temp, 600);
@@ -85,7 +84,7 @@ class CrashRecoveryTest {
   }
 
   @Test
-  void truncatedLedgerInTheChosenCheckpointNamesTheFileAndLeavesItAsItWas() throws Exception {
+  void truncatedLedgerIsReportedUnchanged() throws Exception {
     // given a checkpoint whose ledger was truncated, with a COMMIT.json that matches the damage
     // (as a faulty disk or an external tool might leave it)
     RunFixture fixture = RunFixture.create(temp, 100);

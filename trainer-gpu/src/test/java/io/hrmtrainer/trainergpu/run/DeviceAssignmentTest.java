@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Devices per worker, and the error for a GPU that the engine does not see. */
+/** Devices per worker, and the error for a GPU that the engine does not detect. */
 class DeviceAssignmentTest {
 
   @TempDir Path temp;
@@ -34,7 +34,7 @@ class DeviceAssignmentTest {
   }
 
   @Test
-  void missingCudaIdIsNamedWithTheGpusThatExist() {
+  void missingCudaIdNamesVisibleGpus() {
     TrainingConfig config = base().optCudaIds(List.of(0, 3)).build();
 
     assertThatThrownBy(() -> DeviceAssignment.resolve(config, 2))
@@ -44,8 +44,8 @@ class DeviceAssignmentTest {
   }
 
   @Test
-  void cudaIdOnThisMachineWithoutCudaNativesFailsBeforeTheBrainIsTouched() throws Exception {
-    // given the CPU build of the natives (this machine) and a config asking for GPU 0
+  void cudaIdWithoutCudaNativesFailsEarly() throws Exception {
+    // given the CPU build of the natives (this machine) and a config that requests GPU 0
     TrainingConfig config = base().addCudaId(0).build();
     RunFixture fixture = RunFixture.create(temp, 60);
     TrainingConfig inFixture =

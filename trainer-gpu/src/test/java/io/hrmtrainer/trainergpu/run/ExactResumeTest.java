@@ -24,7 +24,7 @@ class ExactResumeTest {
   @TempDir Path temp;
 
   @Test
-  void fourChunksInOneRunEqualTwoChunksThenAResumeForTwoMore() throws Exception {
+  void resumedRunMatchesSingleRun() throws Exception {
     // given the same dataset and seed in two brains
     Path oneRunDir = Files.createDirectories(temp.resolve("one"));
     Path splitDir = Files.createDirectories(temp.resolve("split"));

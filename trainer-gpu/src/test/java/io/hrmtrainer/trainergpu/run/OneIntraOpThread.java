@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs a test class with one PyTorch intra-op thread and restores the count afterwards.
  *
- * <p>Two reasons: bit-exact repeats of training need it (a multi-threaded reduction may split
- * differently from one call to the next), and on a loaded 2-core machine OpenMP teams of two
+ * <p>Bit-exact repeats of training need it, because a multi-threaded reduction may split
+ * differently from one call to the next. Also, on a loaded 2-core machine OpenMP teams of two
  * threads wait at every barrier for a descheduled thread, which made a 0.07 s chunk take seconds.
  */
 public final class OneIntraOpThread implements BeforeAllCallback, AfterAllCallback {

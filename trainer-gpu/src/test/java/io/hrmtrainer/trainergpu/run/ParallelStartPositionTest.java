@@ -28,8 +28,7 @@ class ParallelStartPositionTest {
 
   @ParameterizedTest(name = "{0} CPU workers")
   @ValueSource(ints = {2, 4})
-  void workersTrainExactlyTheChunksAtOrAfterTheStartThatRespectModeKeeps(int workers)
-      throws Exception {
+  void workersTrainChunksFromStartPosition(int workers) throws Exception {
     // given a 3-block dataset whose ledger already has (2, 1) trained
     RunFixture fixture = RunFixture.create(temp, 900);
     fixture.train(

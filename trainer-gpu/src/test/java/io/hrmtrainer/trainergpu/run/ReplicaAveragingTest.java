@@ -32,7 +32,7 @@ class ReplicaAveragingTest {
   @TempDir Path temp;
 
   @Test
-  void averagingGivesEveryReplicaTheExactMeanOfParametersAndMoments() throws Exception {
+  void averagingGivesExactMean() throws Exception {
     // given three replicas whose parameters are 1, 2 and 6 times a ramp, and whose moments and
     // counts differ in the same way
     TrainingConfig config = RunFixture.create(temp, 60).config().build();
@@ -53,7 +53,7 @@ class ReplicaAveragingTest {
       // when they are averaged
       ReplicaAveraging.averageInto(replicas);
 
-      // then every replica holds exactly 3 times the ramp (the mean of 1, 2 and 6), moments
+      // then every replica contains exactly 3 times the ramp (the mean of 1, 2 and 6), moments
       // exactly 3 and 30 times theirs, and the largest counts
       for (ModelReplica replica : replicas) {
         for (Pair<String, Parameter> named : replica.model().getParameters()) {
@@ -76,7 +76,7 @@ class ReplicaAveragingTest {
   }
 
   @Test
-  void everyReplicaStartsFromTheCheckpointStateOfTheFirst() throws Exception {
+  void replicasStartFromCheckpointState() throws Exception {
     // given a checkpoint of one trained chunk, whose weights differ from a fresh initialisation
     RunFixture fixture = RunFixture.create(temp, 100);
     RunOutcome first = fixture.train(fixture.config().optMaxChunks(1).build());
@@ -93,7 +93,7 @@ class ReplicaAveragingTest {
             resume.seed(),
             resolved.checkpoint());
     try {
-      // then each holds the checkpoint's weights and optimizer state, byte for byte
+      // then each contains the checkpoint's weights and optimizer state, byte for byte
       byte[] weights = fixture.checkpointFile(1, CheckpointCommitter.MODEL_FILE);
       byte[] moments = fixture.checkpointFile(1, CheckpointCommitter.OPTIMIZER_FILE);
       for (ModelReplica replica : replicas) {

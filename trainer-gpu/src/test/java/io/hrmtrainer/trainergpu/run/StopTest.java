@@ -23,8 +23,8 @@ class StopTest {
   @TempDir Path temp;
 
   @Test
-  void gracefulStopLetsEveryWorkerFinishItsChunkThenCommitsThemAll() throws Exception {
-    // given a 2-worker run that asks for a graceful stop when the first chunk is trained
+  void gracefulStopFinishesEveryWorkersChunk() throws Exception {
+    // given a 2-worker run that requests a graceful stop when the first chunk is trained
     RunFixture fixture = RunFixture.create(temp, 600);
     StopSignal stop = new StopSignal();
     TrainingListener listener =
@@ -43,7 +43,7 @@ class StopTest {
             .build()
             .execute();
 
-    // then it stops early, every claimed chunk was finished, and the last checkpoint holds
+    // then it stops early, every claimed chunk was finished, and the last checkpoint contains
     // exactly the chunks trained
     assertThat(outcome.status()).isEqualTo(RunOutcome.Status.STOPPED);
     assertThat(outcome.trainedChunks()).hasSizeBetween(1, 4);
@@ -56,9 +56,8 @@ class StopTest {
   }
 
   @Test
-  void immediateStopAbandonsTheChunksInTrainingOnEveryWorkerAndCommitsTheRest()
-      throws Exception {
-    // given a 2-worker run that asks for an immediate stop at step 2 of worker 0's second chunk
+  void immediateStopAbandonsChunksInTraining() throws Exception {
+    // given a 2-worker run that requests an immediate stop at step 2 of worker 0's second chunk
     RunFixture fixture = RunFixture.create(temp, 600);
     StopSignal stop = new StopSignal();
     AtomicBoolean firstChunkSeen = new AtomicBoolean();
@@ -115,7 +114,8 @@ class StopTest {
             .build()
             .execute();
 
-    // then the committed weights hold 2 steps of the second chunk, which the ledger does not have
+    // then the committed weights contain 2 steps of the second chunk, which the ledger does not
+    // record
     assertThat(outcome.trainedChunks()).containsExactly(new ChunkPosition(0, 0));
     assertThat(committedChunks(fixture)).containsExactly(new ChunkPosition(0, 0));
     int stepsPerChunk = 4; // 50 samples in batches of 16

@@ -18,8 +18,7 @@ class WorkerCountChangeTest {
   @TempDir Path temp;
 
   @Test
-  void resumeOfATwoWorkerRunWithOneAndThenThreeWorkersHonoursEachStartPosition()
-      throws Exception {
+  void resumeWithOtherWorkerCounts() throws Exception {
     // given a 3-block brain where 2 workers trained 4 chunks from (0, 0)
     RunFixture fixture = RunFixture.create(temp, 900);
     RunOutcome two = fixture.train(fixture.config().optWorkers(2).optMaxChunks(4).build());
@@ -66,7 +65,7 @@ class WorkerCountChangeTest {
                 .distinct())
         .hasSizeGreaterThan(1);
 
-    // and the final ledger holds the 12 chunks of the three runs, each once
+    // and the final ledger contains the 12 chunks of the three runs, each once
     long sequence = Long.parseLong(three.lastCheckpoint().orElseThrow().substring(5));
     var ledger = fixture.checkpointLedger(sequence);
     assertThat(ledger.completedChunks()).hasSize(12);

@@ -22,8 +22,7 @@ class WorkerFailureTest {
   @TempDir Path temp;
 
   @Test
-  void failingWorkerStopsTheRunKeepsTheCommittedStateAndItsChunkIsTrainedOnResume()
-      throws Exception {
+  void workerFailureKeepsCommittedState() throws Exception {
     // given a 2-worker run whose worker 1 runs out of memory at step 2 of a chunk, after the
     // first checkpoint was committed
     RunFixture fixture = RunFixture.create(temp, 600);

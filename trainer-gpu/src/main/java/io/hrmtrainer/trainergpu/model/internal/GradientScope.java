@@ -10,10 +10,10 @@ import ai.djl.training.GradientCollector;
  * Records operations for autograd on the current thread and runs the backward pass.
  *
  * <p>DJL's PyTorch {@code GradientCollector} allows only one collector in the whole process at
- * a time (it throws {@code IllegalStateException} for a second one), which would serialise
- * workers that train replicas on different devices in parallel threads. PyTorch's grad mode is
- * thread-local and backward passes over separate graphs are independent, so on the PyTorch
- * engine this scope switches grad mode for the calling thread only and calls backward directly.
+ * a time and throws {@code IllegalStateException} for a second one. That would serialise workers
+ * that train replicas on different devices in parallel threads. PyTorch's grad mode is
+ * thread-local and backward passes over separate graphs are independent. So on the PyTorch engine
+ * this scope switches grad mode for the calling thread only and calls backward directly.
  * Other engines fall back to their own {@code GradientCollector}.
  *
  * <p>Use with try-with-resources on the thread that runs the forward pass.
@@ -69,7 +69,7 @@ public final class GradientScope implements AutoCloseable {
   }
 
   /**
-   * Sets the gradients of the given arrays to exactly zero, also where they hold NaN or
+   * Sets the gradients of the given arrays to exactly zero, also where they contain NaN or
    * infinity; arrays without a gradient yet are skipped.
    *
    * @param arrays Arrays that require gradients, e.g. a model's parameters.
