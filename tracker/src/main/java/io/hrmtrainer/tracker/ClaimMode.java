@@ -1,6 +1,6 @@
 package io.hrmtrainer.tracker;
 
-/** How a claim treats chunks that the ledger records as trained in the current epoch. */
+/** The treatment of chunks that the ledger records as trained in the current epoch. */
 public enum ClaimMode {
 
   /**

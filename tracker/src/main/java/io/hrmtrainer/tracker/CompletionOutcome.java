@@ -1,6 +1,6 @@
 package io.hrmtrainer.tracker;
 
-/** What {@link ChunkTracker#markTrained} did with a completion. */
+/** The result of {@link ChunkTracker#markTrained} for one completion. */
 public enum CompletionOutcome {
 
   /** The chunk is now recorded as trained; emit {@code chunk_trained} for it. */

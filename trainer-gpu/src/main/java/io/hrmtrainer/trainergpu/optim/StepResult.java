@@ -1,7 +1,7 @@
 package io.hrmtrainer.trainergpu.optim;
 
 /**
- * What one optimizer step reports for telemetry.
+ * The values one optimizer step reports for telemetry.
  *
  * @param loss The mean next-token loss of the batch, before the update.
  * @param gradNorm The global gradient L2 norm before clipping.

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StopSignal {
 
-  /** How urgently a run should stop. */
+  /** The urgency of a stop request. */
   public enum Level {
     /** Keep training. */
     NONE,

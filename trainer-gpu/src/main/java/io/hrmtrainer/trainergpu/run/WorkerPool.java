@@ -56,7 +56,7 @@ final class WorkerPool {
     }
     join(threads);
     // A pause requested by the epoch's last chunk found no worker left to pause: commit here so
-    // the interval holds across epochs, and clear the request for the next epoch.
+    // the interval also applies across epochs, and clear the request for the next epoch.
     context.gate.resume();
     if (context.failure() == null
         && context.chunksSinceCommit() >= context.config.checkpointIntervalChunks()) {

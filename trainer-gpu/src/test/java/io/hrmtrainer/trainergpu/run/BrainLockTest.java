@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A second run on a brain that a run holds fails at once. */
+/** A second run on a brain that another run has locked fails at once. */
 @ExtendWith(OneIntraOpThread.class)
 class BrainLockTest {
 
@@ -20,7 +20,7 @@ class BrainLockTest {
 
   @Test
   void secondRunOnLockedBrainFails() throws Exception {
-    // given a run that holds the brain, paused inside its first step
+    // given a run that has locked the brain, paused inside its first step
     RunFixture fixture = RunFixture.create(temp, 100);
     CountDownLatch training = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
